@@ -1,0 +1,209 @@
+package be.kohub;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.fuseki.server.OperationRegistry;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.Target;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
+import org.apache.jena.sparql.modify.request.UpdateDrop;
+import org.apache.jena.update.UpdateRequest;
+
+import be.kohub.Errors.Rejected;
+import be.kohub.access.Action;
+import be.kohub.access.ApiKeys;
+import be.kohub.access.Authenticator;
+import be.kohub.http.JsonLdFramer;
+import be.kohub.http.Problems;
+import be.kohub.http.RdfOutput;
+import be.kohub.ingest.BundledContexts;
+import be.kohub.ingest.ContextTerms;
+import be.kohub.ingest.DocumentReader;
+import be.kohub.ingest.DocumentType;
+import be.kohub.ingest.IngestPipeline;
+import be.kohub.ingest.InputLimits;
+import be.kohub.locations.LocationRoutes;
+import be.kohub.model.ModelFiles;
+import be.kohub.sparql.PublicSparql;
+import be.kohub.store.Store;
+import be.kohub.validation.ShaclValidator;
+import be.kohub.validation.ValidationReport;
+import be.kohub.vocab.KO;
+
+/**
+ * The hub, assembled in one place: the CLI and the tests both build it with {@link #builder()},
+ * e.g. {@code Hub.builder().store(Tdb2Store.at(dir)).port(0).build().start()}.
+ */
+public final class Hub implements AutoCloseable {
+    private final Store store;
+    private final IngestPipeline pipeline;
+    private final DocumentReader reader;
+    private final BundledContexts contexts;
+    private final LocationRoutes locations;
+    private final PublicSparql sparql;
+    private final ApiKeys clients;
+    private final int requestedPort;
+    private final String base;
+    private Javalin http;
+
+    private Hub(Builder b) {
+        this.store = b.store;
+        this.base = b.base;
+        this.requestedPort = b.port;
+        this.clients = b.clients;
+        ModelFiles model = ModelFiles.load();
+        this.contexts = new BundledContexts(base);
+        this.reader = new DocumentReader(b.limits, contexts);
+        ShaclValidator validator = new ShaclValidator(ModelFactory.createModelForGraph(model.shapes()), model.ontology());
+        this.pipeline = new IngestPipeline(store, validator, new ContextTerms(contexts.v1()), base);
+        PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(model.shapes().getPrefixMapping())
+                .setNsPrefixes(model.ontology().getPrefixMapping()).removeNsPrefix("kosh").removeNsPrefix("");
+        RdfOutput output = new RdfOutput(prefixes);
+        this.locations = new LocationRoutes(store, pipeline, reader,
+                new JsonLdFramer(contexts, "/frames/locatie.json"), output);
+        this.sparql = new PublicSparql(store, b.sparqlTimeout, b.sparqlResultLimit);
+        publishModel(model);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Hub start() {
+        Authenticator authenticator = new Authenticator(clients);
+        http = Javalin.create(config -> configure(config, authenticator)).start(requestedPort);
+        return this;
+    }
+
+    private void configure(JavalinConfig config, Authenticator authenticator) {
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = reader == null ? 1_000_000 : Math.max(1_000_000L, InputLimits.DEFAULT.maxBatchBytes());
+        // Fuseki's query processor looks up its registries in the servlet context.
+        config.jetty.modifyServletContextHandler(handler -> {
+            OperationRegistry.set(handler.getServletContext(), OperationRegistry.createStd());
+            DataAccessPointRegistry.set(handler.getServletContext(), new DataAccessPointRegistry());
+        });
+        var routes = config.routes;
+        routes.beforeMatched(authenticator);
+        routes.exception(Rejected.class, (e, ctx) -> Problems.send(ctx, e));
+        routes.exception(Exception.class, (e, ctx) -> Problems.sendUnexpected(ctx, e));
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty())
+                Problems.send(ctx, new Rejected(Errors.ProblemType.NIET_GEVONDEN, "Geen resource op " + ctx.path() + ".",
+                        "No resource at " + ctx.path() + "."));
+        });
+        locations.register(routes);
+        routes.post("/validatie", this::validate, Action.VALIDEREN);
+        routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
+        routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
+        routes.post("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
+    }
+
+    /** {@code POST /validatie}: a dry run; answers the report, stores nothing. */
+    private void validate(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        Graph document = reader.readOne(body, DocumentReader.Format.of(ctx.contentType()));
+        ValidationReport report = pipeline.dryRun(document, documentTypes());
+        var answer = Problems.JSON.createObjectNode();
+        answer.put("conforms", report.conforms());
+        answer.set("problems", Problems.problems(report));
+        answer.set("validationReport", Problems.validationReport(report));
+        ctx.contentType("application/json").result(answer.toPrettyString());
+    }
+
+    public List<DocumentType> documentTypes() {
+        return List.of(locations.handler());
+    }
+
+    /** Puts the model (ontology, code lists) into its public graph, replacing what an older version left. */
+    private void publishModel(ModelFiles model) {
+        UpdateRequest request = new UpdateRequest();
+        request.add(new UpdateDrop(Target.create(KO.MODEL_GRAPH), true));
+        QuadDataAcc data = new QuadDataAcc();
+        model.ontology().find().forEachRemaining(t -> data.addQuad(new Quad(KO.MODEL_GRAPH, t)));
+        request.add(new UpdateDataInsert(data));
+        store.write(tx -> {
+            tx.update(request);
+            return null;
+        });
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public IngestPipeline pipeline() {
+        return pipeline;
+    }
+
+    public DocumentReader reader() {
+        return reader;
+    }
+
+    public LocationRoutes locations() {
+        return locations;
+    }
+
+    public ApiKeys clients() {
+        return clients;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    @Override
+    public void close() {
+        if (http != null)
+            http.stop();
+        store.close();
+    }
+
+    /** Settings of the hub, checked in {@link #build()}; defaults are the safe ones. */
+    public static final class Builder {
+        private Store store;
+        private int port = 8080;
+        private String base;
+        private ApiKeys clients = ApiKeys.none();
+        private InputLimits limits = InputLimits.DEFAULT;
+        private Duration sparqlTimeout = Duration.ofSeconds(10);
+        private int sparqlResultLimit = 10_000;
+
+        public Builder store(Store store) { this.store = store; return this; }
+        public Builder port(int port) { this.port = port; return this; }
+        /** The base of the IRIs the hub mints and of the context it publishes, e.g. https://kohub.example.be. */
+        public Builder base(String base) { this.base = base; return this; }
+        public Builder clients(ApiKeys clients) { this.clients = clients; return this; }
+        public Builder limits(InputLimits limits) { this.limits = limits; return this; }
+        public Builder sparqlTimeout(Duration timeout) { this.sparqlTimeout = timeout; return this; }
+        public Builder sparqlResultLimit(int limit) { this.sparqlResultLimit = limit; return this; }
+
+        public Hub build() {
+            if (store == null)
+                throw new IllegalStateException("a hub needs a store");
+            if (port < 0 || port > 65535)
+                throw new IllegalStateException("port out of range: " + port);
+            if (base == null)
+                base = port == 0 ? "http://localhost" : "http://localhost:" + port;
+            base = base.replaceAll("/+$", "");
+            if (!base.matches("^https?://[^/?#]+(/[^?#]*)?$"))
+                throw new IllegalStateException("base must be an http(s) URL without query: " + base);
+            if (sparqlTimeout.isNegative() || sparqlTimeout.isZero() || sparqlResultLimit < 1)
+                throw new IllegalStateException("SPARQL needs a positive timeout and result limit");
+            return new Hub(this);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package be.kohub.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.jena.graph.Graph;
+
+import be.kohub.Errors.ProblemType;
+import be.kohub.Errors.Rejected;
+import be.kohub.Hub;
+import be.kohub.ingest.DocumentReader;
+import be.kohub.ingest.DocumentReader.Format;
+import be.kohub.validation.Problem;
+import be.kohub.validation.ValidationReport;
+
+/** Reading document files for the {@code validate} and {@code load} commands, and reporting on them in words. */
+final class DocumentFiles {
+    /** Exit codes shared by both commands. */
+    static final int OK = 0, INVALID = 1, UNREADABLE = 2;
+
+    private DocumentFiles() {}
+
+    static Format format(Path file) {
+        String name = file.getFileName().toString().toLowerCase();
+        if (name.endsWith(".ttl"))
+            return Format.TURTLE;
+        if (name.endsWith(".ndjson") || name.endsWith(".jsonl"))
+            return Format.NDJSON;
+        return Format.JSONLD;
+    }
+
+    /** The documents of a file: one, or each of a batch file. */
+    static List<DocumentReader.Item> read(Hub hub, Path file) throws IOException {
+        byte[] body = Files.readAllBytes(file);
+        Format format = format(file);
+        if (hub.reader().isBatch(body, format))
+            return hub.reader().readBatch(body, format);
+        try {
+            Graph graph = hub.reader().readOne(body, format);
+            return List.of(new DocumentReader.Item(0, graph, null));
+        } catch (Rejected e) {
+            return List.of(new DocumentReader.Item(0, null, e));
+        }
+    }
+
+    /** Unreadable (syntax, context, size) as opposed to readable but invalid. */
+    static boolean unreadable(Rejected e) {
+        return e.type != ProblemType.SHACL_SCHENDING && e.type != ProblemType.DOCUMENTSTRUCTUUR
+                && e.type != ProblemType.GEEN_TOEGANG && e.type != ProblemType.CONFLICT;
+    }
+
+    static void print(PrintStream out, String where, ValidationReport report) {
+        for (Problem p : report.problems()) {
+            out.printf("  %s %s%s%s%n    nl: %s%n    en: %s%n",
+                    p.severity().toLowerCase(),
+                    p.focusNode() == null ? "" : p.focusNode(),
+                    p.field() != null ? " → " + p.field() : p.path() != null ? " → " + p.path() : "",
+                    p.value() == null ? "" : " = \"" + p.value() + "\"",
+                    p.messageNl(), p.messageEn());
+            if (p.shape() != null)
+                out.printf("    (vorm/shape: %s)%n", p.shape());
+        }
+    }
+}

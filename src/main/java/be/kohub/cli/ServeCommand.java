@@ -1,0 +1,56 @@
+package be.kohub.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import be.kohub.Hub;
+import be.kohub.access.ApiKeys;
+import be.kohub.store.Tdb2Store;
+
+/** Runs the hub on an embedded TDB2 store. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the hub (embedded TDB2 store).")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", defaultValue = "./data", description = "Directory of the TDB2 database (default ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--base", description = "Base URL of minted IRIs and the published context (default http://localhost:PORT).")
+    String base;
+
+    @Option(names = "--clients", description = "JSON file of client credentials (name, role, key or keySha256, organisator, loket, werkingsgebied).")
+    Path clients;
+
+    @Option(names = "--demo", description = "Load sample-data/ on first start and accept the demo credentials of sample-data/demo-clients.json.")
+    boolean demo;
+
+    @Option(names = "--samples", defaultValue = "sample-data", description = "Sample data directory for --demo (default ${DEFAULT-VALUE}).")
+    Path samples;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(data);
+        ApiKeys keys = clients != null ? ApiKeys.fromFile(clients)
+                : demo ? ApiKeys.fromFile(samples.resolve("demo-clients.json")) : ApiKeys.none();
+        Hub hub = Hub.builder().store(Tdb2Store.at(data)).port(port).base(base).clients(keys).build();
+        if (demo) {
+            DemoData.Result loaded = new DemoData(hub, samples).loadIfEmpty();
+            System.out.println(loaded.describe());
+        }
+        hub.start();
+        System.out.println("kohub listening on http://localhost:" + hub.port() + " (data in " + data.toAbsolutePath() + ")");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hub.close();
+            stop.countDown();
+        }));
+        stop.await();
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package be.kohub.http;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+import io.javalin.http.Context;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.shared.PrefixMapping;
+
+import be.kohub.Errors.ProblemType;
+import be.kohub.Errors.Rejected;
+
+/** Sends RDF in the format the client asks for: framed JSON-LD (default), Turtle or N-Triples. */
+public final class RdfOutput {
+    public static final String JSONLD = "application/ld+json";
+    public static final String TURTLE = "text/turtle";
+    public static final String NTRIPLES = "application/n-triples";
+    private static final AcceptList OFFERS = AcceptList.create(JSONLD, "application/json", TURTLE, NTRIPLES);
+
+    private final PrefixMapping prefixes;
+
+    public RdfOutput(PrefixMapping prefixes) {
+        this.prefixes = prefixes;
+    }
+
+    /** The format to answer in; 406 if the client accepts none the hub offers. */
+    public static String negotiate(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || accept.isBlank())
+            return JSONLD;
+        MediaType chosen = AcceptList.match(AcceptList.create(accept), OFFERS);
+        if (chosen == null)
+            throw new Rejected(ProblemType.NIET_AANVAARDBAAR,
+                    "Beschikbare formaten: " + List.of(JSONLD, TURTLE, NTRIPLES) + ".",
+                    "Available formats: " + List.of(JSONLD, TURTLE, NTRIPLES) + ".");
+        String type = chosen.getContentTypeStr();
+        return type.equals("application/json") ? JSONLD : type;
+    }
+
+    public void send(Context ctx, Graph graph, JsonLdFramer framer, boolean list) {
+        String format = negotiate(ctx);
+        ctx.header("Vary", "Accept");
+        switch (format) {
+            case TURTLE -> ctx.contentType(TURTLE + "; charset=utf-8").result(write(graph, RDFFormat.TURTLE_PRETTY));
+            case NTRIPLES -> ctx.contentType(NTRIPLES).result(write(graph, RDFFormat.NTRIPLES));
+            default -> ctx.contentType(JSONLD).result(framer.frame(graph, list));
+        }
+    }
+
+    private String write(Graph graph, RDFFormat format) {
+        graph.getPrefixMapping().setNsPrefixes(prefixes);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, graph, format);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

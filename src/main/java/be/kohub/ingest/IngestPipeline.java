@@ -1,0 +1,198 @@
+package be.kohub.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+
+import be.kohub.Errors.ProblemType;
+import be.kohub.Errors.Rejected;
+import be.kohub.access.Client;
+import be.kohub.ingest.DocumentWrites.Operation;
+import be.kohub.store.Queries;
+import be.kohub.store.Store;
+import be.kohub.validation.ShaclValidator;
+import be.kohub.validation.ValidationReport;
+
+/**
+ * The one ingestion path for every document type: find the root, validate (SHACL), resolve
+ * identity, apply the type's rules, then write the document, its bookkeeping and its event
+ * in one transaction. Validation runs before the write transaction so that writers do not
+ * wait on it; identity is resolved inside it so that two retries cannot both create.
+ */
+public final class IngestPipeline {
+    private static final Node ADMS_IDENTIFIER = NodeFactory.createURI("http://www.w3.org/ns/adms#identifier");
+
+    private final Store store;
+    private final ShaclValidator validator;
+    private final ContextTerms terms;
+    private final String base;
+
+    /** Where a write goes: {@code null} for "find by the source's id or mint", else a known IRI guarded by If-Match. */
+    public record Target(Node iri, String ifMatch) {}
+
+    public IngestPipeline(Store store, ShaclValidator validator, ContextTerms terms, String base) {
+        this.store = store;
+        this.validator = validator;
+        this.terms = terms;
+        this.base = base;
+    }
+
+    /** Validates without storing anything: SHACL plus the structure checks of the document's type, if it has one. */
+    public ValidationReport dryRun(Graph document, List<DocumentType> types) {
+        for (DocumentType type : types) {
+            Set<Node> roots = roots(document, type);
+            if (roots.size() == 1)
+                return validator.validate(document, labels(document, roots.iterator().next(), type));
+        }
+        return validator.validate(document, node -> node.isURI() ? node.getURI() : node.toString());
+    }
+
+    public IngestResult ingest(Client client, DocumentType type, Graph document, Target target) {
+        Node root = root(document, type);
+        ValidationReport report = validator.validate(document, labels(document, root, type));
+        if (!report.conforms())
+            throw new Rejected(ProblemType.SHACL_SCHENDING, report);
+        LocalId localId = localId(document, root, client);
+        type.authorizeWrite(client, document, root);
+        return store.write(tx -> {
+            Optional<Node> mapped = tx.select(Queries.bind("ingest/find-by-local-id.rq", Map.of(
+                            "source", localId.source(),
+                            "localId", NodeFactory.createLiteralString(localId.notation()),
+                            "type", NodeFactory.createLiteralString(type.name()))))
+                    .stream().map(row -> row.get(Var.alloc("doc"))).findFirst();
+            Node iri;
+            DocumentMeta previous;
+            if (target == null) {
+                iri = mapped.orElseGet(() -> mint(type));
+                previous = mapped.flatMap(m -> DocumentMeta.find(tx, m)).orElse(null);
+            } else {
+                iri = target.iri();
+                previous = existing(DocumentMeta.find(tx, iri), type, iri);
+                if (mapped.isPresent() && !mapped.get().equals(iri))
+                    throw new Rejected(ProblemType.CONFLICT,
+                            "De identificator " + localId.notation() + " hoort al bij " + mapped.get().getURI() + ".",
+                            "The identifier " + localId.notation() + " already belongs to " + mapped.get().getURI() + ".");
+                checkVersion(previous, target.ifMatch());
+            }
+            if (root.isURI() && !root.equals(iri))
+                throw new Rejected(ProblemType.DOCUMENTSTRUCTUUR,
+                        "Het document heeft id " + root.getURI() + ", maar hoort bij " + iri.getURI() + ".",
+                        "The document has id " + root.getURI() + " but belongs to " + iri.getURI() + ".");
+            if (previous != null)
+                type.authorizeWrite(client, tx.graph(iri), iri);
+            Graph stored = withIdentity(document, root, iri, localId);
+            tx.update(DocumentWrites.store(iri, stored, type.name(), previous, client.system(), localId,
+                    previous == null ? Operation.AANGEMAAKT : Operation.GEWIJZIGD, Instant.now()));
+            return new IngestResult(iri, previous == null ? 1 : previous.version() + 1, previous == null);
+        });
+    }
+
+    /** Marks a document withdrawn: a new version, kept with its history. Repeating it changes nothing. */
+    public IngestResult withdraw(Client client, DocumentType type, Node iri, String ifMatch) {
+        return store.write(tx -> {
+            DocumentMeta previous = existing(DocumentMeta.find(tx, iri), type, iri);
+            if (ifMatch != null)
+                checkVersion(previous, ifMatch);
+            Graph current = tx.graph(iri);
+            type.authorizeWrite(client, current, iri);
+            if (previous.withdrawn())
+                return new IngestResult(iri, previous.version(), false);
+            tx.update(DocumentWrites.store(iri, type.withdrawn(current, iri), type.name(), previous, client.system(),
+                    null, Operation.INGETROKKEN, Instant.now()));
+            return new IngestResult(iri, previous.version() + 1, false);
+        });
+    }
+
+    public String iriPrefix(DocumentType type) {
+        return base + "/id/" + type.name() + "/";
+    }
+
+    private Node mint(DocumentType type) {
+        return NodeFactory.createURI(iriPrefix(type) + UUID.randomUUID());
+    }
+
+    private static DocumentMeta existing(Optional<DocumentMeta> meta, DocumentType type, Node iri) {
+        return meta.filter(m -> m.type().equals(type.name())).orElseThrow(() -> new Rejected(ProblemType.NIET_GEVONDEN,
+                "Geen " + type.name() + " met id " + iri.getURI() + ".", "No " + type.name() + " with id " + iri.getURI() + "."));
+    }
+
+    private static void checkVersion(DocumentMeta current, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank())
+            throw new Rejected(ProblemType.VERSIE_VEREIST,
+                    "Stuur If-Match met de ETag van de versie die je wijzigt (nu " + current.etag() + ").",
+                    "Send If-Match with the ETag of the version you change (now " + current.etag() + ").");
+        boolean matches = ifMatch.trim().equals("*")
+                || List.of(ifMatch.split(",")).stream().map(String::trim).anyMatch(current.etag()::equals);
+        if (!matches)
+            throw new Rejected(ProblemType.VERSIE_CONFLICT,
+                    "If-Match " + ifMatch + " komt niet overeen met de huidige versie " + current.etag() + ".",
+                    "If-Match " + ifMatch + " does not match the current version " + current.etag() + ".");
+    }
+
+    private Node root(Graph document, DocumentType type) {
+        Set<Node> roots = roots(document, type);
+        if (roots.size() != 1)
+            throw new Rejected(ProblemType.DOCUMENTSTRUCTUUR,
+                    "Het document moet precies één knoop van het type " + type.rootClass().getLocalName() + " bevatten; gevonden: " + roots.size() + ".",
+                    "The document must hold exactly one node of type " + type.rootClass().getLocalName() + "; found: " + roots.size() + ".");
+        Node root = roots.iterator().next();
+        if (root.isURI() && !root.getURI().startsWith(iriPrefix(type)))
+            throw new Rejected(ProblemType.DOCUMENTSTRUCTUUR,
+                    "Laat id weg (de hub kent het toe) of gebruik een id van de hub (" + iriPrefix(type) + "…).",
+                    "Leave out id (the hub assigns it) or use an id of the hub (" + iriPrefix(type) + "…).");
+        return root;
+    }
+
+    private static Set<Node> roots(Graph document, DocumentType type) {
+        return document.find(Node.ANY, RDF.type.asNode(), type.rootClass()).mapWith(Triple::getSubject).toSet();
+    }
+
+    private DocumentLabels labels(Graph document, Node root, DocumentType type) {
+        return new DocumentLabels(document, root, type.name(), terms);
+    }
+
+    /** The identifier of the calling system: the one without a creator or with the caller as creator. */
+    private static LocalId localId(Graph document, Node root, Client client) {
+        List<String> own = new ArrayList<>();
+        for (Node id : document.find(root, ADMS_IDENTIFIER, Node.ANY).mapWith(Triple::getObject).toList()) {
+            List<Node> creators = document.find(id, DCTerms.creator.asNode(), Node.ANY).mapWith(Triple::getObject).toList();
+            if (creators.isEmpty() || creators.contains(client.system()))
+                document.find(id, SKOS.notation.asNode(), Node.ANY)
+                        .forEachRemaining(t -> own.add(t.getObject().getLiteralLexicalForm()));
+        }
+        if (own.size() != 1)
+            throw new Rejected(ProblemType.DOCUMENTSTRUCTUUR,
+                    "Het document heeft precies één identificator van jouw systeem (" + client.name() + ") nodig, zonder toegekendDoor of met toegekendDoor \"" + client.name() + "\"; gevonden: " + own.size() + ".",
+                    "The document needs exactly one identifier of your system (" + client.name() + "), without toegekendDoor or with toegekendDoor \"" + client.name() + "\"; found: " + own.size() + ".");
+        return new LocalId(client.system(), own.get(0));
+    }
+
+    /** The document with the hub's IRI as root and the calling system recorded as creator of its identifier. */
+    private static Graph withIdentity(Graph document, Node root, Node iri, LocalId localId) {
+        Graph result = GraphFactory.createDefaultGraph();
+        document.find().forEachRemaining(t -> result.add(Triple.create(
+                t.getSubject().equals(root) ? iri : t.getSubject(),
+                t.getPredicate(),
+                t.getObject().equals(root) ? iri : t.getObject())));
+        for (Node id : result.find(iri, ADMS_IDENTIFIER, Node.ANY).mapWith(Triple::getObject).toList()) {
+            boolean own = result.contains(id, SKOS.notation.asNode(), NodeFactory.createLiteralString(localId.notation()));
+            if (own && !result.find(id, DCTerms.creator.asNode(), Node.ANY).hasNext())
+                result.add(Triple.create(id, DCTerms.creator.asNode(), localId.source()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,260 @@
+package be.kohub.locations;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+import be.kohub.Errors.ProblemType;
+import be.kohub.Errors.Rejected;
+import be.kohub.access.Action;
+import be.kohub.access.Authenticator;
+import be.kohub.http.JsonLdFramer;
+import be.kohub.http.Problems;
+import be.kohub.http.RdfOutput;
+import be.kohub.ingest.DocumentMeta;
+import be.kohub.ingest.DocumentReader;
+import be.kohub.ingest.DocumentReader.Format;
+import be.kohub.ingest.IngestPipeline;
+import be.kohub.ingest.IngestPipeline.Target;
+import be.kohub.ingest.IngestResult;
+import be.kohub.store.Queries;
+import be.kohub.store.Store;
+
+/** HTTP API of location info sheets: {@code /locaties}. */
+public final class LocationRoutes {
+    private static final Pattern UUID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    private static final Pattern NIS = Pattern.compile("^[0-9]{5}$");
+    private static final Pattern CODE = Pattern.compile("^[a-z-]{1,40}$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocationHandler handler = new LocationHandler();
+    private final Store store;
+    private final IngestPipeline pipeline;
+    private final DocumentReader reader;
+    private final JsonLdFramer framer;
+    private final RdfOutput output;
+
+    public LocationRoutes(Store store, IngestPipeline pipeline, DocumentReader reader, JsonLdFramer framer, RdfOutput output) {
+        this.store = store;
+        this.pipeline = pipeline;
+        this.reader = reader;
+        this.framer = framer;
+        this.output = output;
+    }
+
+    public LocationHandler handler() {
+        return handler;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/locaties", this::post, Action.LOCATIE_SCHRIJVEN);
+        routes.get("/locaties", this::list, Action.LOCATIE_LEZEN);
+        routes.get("/locaties/{id}", this::get, Action.LOCATIE_LEZEN);
+        routes.put("/locaties/{id}", this::put, Action.LOCATIE_SCHRIJVEN);
+        routes.delete("/locaties/{id}", this::delete, Action.LOCATIE_SCHRIJVEN);
+        routes.get("/locaties/{id}/geschiedenis", this::history, Action.LOCATIE_LEZEN);
+    }
+
+    private void post(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        Format format = Format.of(ctx.contentType());
+        if (reader.isBatch(body, format)) {
+            postBatch(ctx, body, format);
+            return;
+        }
+        IngestResult result = pipeline.ingest(Authenticator.client(ctx), handler, reader.readOne(body, format), null);
+        written(ctx, result, result.created() ? 201 : 200);
+    }
+
+    /** Each document of a batch is stored or refused on its own; the answer lists one result per document. */
+    private void postBatch(Context ctx, byte[] body, Format format) {
+        ArrayNode results = JSON.createArrayNode();
+        int stored = 0;
+        for (DocumentReader.Item item : reader.readBatch(body, format)) {
+            ObjectNode entry = results.addObject();
+            entry.put("index", item.index());
+            try {
+                if (item.error() != null)
+                    throw item.error();
+                IngestResult result = pipeline.ingest(Authenticator.client(ctx), handler, item.graph(), null);
+                entry.put("status", result.created() ? 201 : 200);
+                entry.put("id", result.iri().getURI());
+                entry.put("etag", result.etag());
+                stored++;
+            } catch (Rejected e) {
+                entry.put("status", e.type.status);
+                entry.set("problem", Problems.body(e, ctx.path()));
+            }
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("stored", stored);
+        answer.put("rejected", results.size() - stored);
+        answer.set("results", results);
+        ctx.status(200).contentType("application/json").result(answer.toPrettyString());
+    }
+
+    private void put(Context ctx) {
+        Node iri = iri(ctx);
+        Graph document = reader.readOne(ctx.bodyAsBytes(), Format.of(ctx.contentType()));
+        IngestResult result = pipeline.ingest(Authenticator.client(ctx), handler, document, new Target(iri, ctx.header("If-Match")));
+        written(ctx, result, 200);
+    }
+
+    private void delete(Context ctx) {
+        IngestResult result = pipeline.withdraw(Authenticator.client(ctx), handler, iri(ctx), ctx.header("If-Match"));
+        ctx.header("ETag", result.etag()).status(204);
+    }
+
+    private void written(Context ctx, IngestResult result, int status) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", result.iri().getURI());
+        body.put("versie", result.version());
+        body.put("etag", result.etag());
+        ctx.status(status).header("Location", "/locaties/" + localPart(result.iri())).header("ETag", result.etag())
+                .contentType("application/json").result(body.toPrettyString());
+    }
+
+    private void get(Context ctx) {
+        Node iri = iri(ctx);
+        RdfOutput.negotiate(ctx);
+        record Found(Graph graph, DocumentMeta meta) {}
+        Found found = store.read(tx -> DocumentMeta.find(tx, iri).filter(m -> m.type().equals(handler.name()))
+                .map(meta -> new Found(tx.graph(iri), meta)).orElse(null));
+        if (found == null)
+            throw notFound(iri);
+        String etag = found.meta().etag();
+        ctx.header("ETag", etag);
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        output.send(ctx, found.graph(), framer, false);
+    }
+
+    private void list(Context ctx) {
+        RdfOutput.negotiate(ctx);
+        int limit = intParam(ctx, "limit", 20, 1, 100);
+        LocationQueries.Filter filter = new LocationQueries.Filter(
+                param(ctx, "gemeente", NIS), param(ctx, "opvangvorm", CODE), param(ctx, "status", CODE), bbox(ctx));
+        String after = cursor(ctx.queryParam("cursor"));
+        record Page(List<Node> iris, Graph graph) {}
+        Page page = store.read(tx -> {
+            List<Node> iris = LocationQueries.page(tx, filter, after, limit + 1);
+            Graph graph = GraphFactory.createDefaultGraph();
+            iris.stream().limit(limit).forEach(iri -> tx.graph(iri).find().forEachRemaining(graph::add));
+            return new Page(iris, graph);
+        });
+        if (page.iris().size() > limit) {
+            String next = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(page.iris().get(limit - 1).getURI().getBytes(StandardCharsets.UTF_8));
+            String query = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)cursor=[^&]*", "");
+            ctx.header("Link", "</locaties?" + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&") + "cursor=" + next + ">; rel=\"next\"");
+        }
+        output.send(ctx, page.graph(), framer, true);
+    }
+
+    private void history(Context ctx) {
+        Node iri = iri(ctx);
+        ArrayNode events = store.read(tx -> {
+            if (DocumentMeta.find(tx, iri).filter(m -> m.type().equals(handler.name())).isEmpty())
+                throw notFound(iri);
+            ArrayNode list = JSON.createArrayNode();
+            tx.select(Queries.bind("ingest/history.rq", java.util.Map.of("doc", iri))).forEach(row -> {
+                ObjectNode event = list.addObject();
+                event.put("versie", Long.parseLong(row.get(Var.alloc("version")).getLiteralLexicalForm()));
+                event.put("bewerking", row.get(Var.alloc("operation")).getLiteralLexicalForm());
+                event.put("tijdstip", row.get(Var.alloc("time")).getLiteralLexicalForm());
+                event.put("door", row.get(Var.alloc("agent")).getURI());
+            });
+            return list;
+        });
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", iri.getURI());
+        body.set("gebeurtenissen", events);
+        ctx.contentType("application/json").result(body.toPrettyString());
+    }
+
+    private Node iri(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!UUID.matcher(id).matches())
+            throw notFound(NodeFactory.createURI(pipeline.iriPrefix(handler) + id));
+        return NodeFactory.createURI(pipeline.iriPrefix(handler) + id);
+    }
+
+    private String localPart(Node iri) {
+        return iri.getURI().substring(pipeline.iriPrefix(handler).length());
+    }
+
+    private static Rejected notFound(Node iri) {
+        return new Rejected(ProblemType.NIET_GEVONDEN, "Geen locatie " + iri.getURI() + ".", "No location " + iri.getURI() + ".");
+    }
+
+    private static String param(Context ctx, String name, Pattern pattern) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank())
+            return null;
+        if (!pattern.matcher(value).matches())
+            throw badParam(name, value);
+        return value;
+    }
+
+    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null)
+            return dflt;
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max)
+                throw badParam(name, value);
+            return n;
+        } catch (NumberFormatException e) {
+            throw badParam(name, value);
+        }
+    }
+
+    /** {@code bbox=minLon,minLat,maxLon,maxLat} in WGS84. */
+    private static BigDecimal[] bbox(Context ctx) {
+        String value = ctx.queryParam("bbox");
+        if (value == null || value.isBlank())
+            return null;
+        String[] parts = value.split(",");
+        if (parts.length != 4)
+            throw badParam("bbox", value);
+        try {
+            BigDecimal[] box = new BigDecimal[4];
+            for (int i = 0; i < 4; i++)
+                box[i] = new BigDecimal(parts[i].trim());
+            return box;
+        } catch (NumberFormatException e) {
+            throw badParam("bbox", value);
+        }
+    }
+
+    private static String cursor(String cursor) {
+        if (cursor == null || cursor.isBlank())
+            return null;
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw badParam("cursor", cursor);
+        }
+    }
+
+    private static Rejected badParam(String name, String value) {
+        return new Rejected(ProblemType.ONGELDIGE_PARAMETER,
+                "Ongeldige waarde voor " + name + ": '" + value + "'.", "Invalid value for " + name + ": '" + value + "'.");
+    }
+}

@@ -1,0 +1,84 @@
+package be.kohub.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * The model as data: {@code ontology/} (vocabulary and SKOS code lists) and {@code shapes/}
+ * (SHACL), packaged into the jar under {@code /model}, read once at start.
+ */
+public final class ModelFiles {
+    private final Graph ontology;
+    private final Graph shapes;
+
+    private ModelFiles(Graph ontology, Graph shapes) {
+        this.ontology = ontology;
+        this.shapes = shapes;
+    }
+
+    public static ModelFiles load() {
+        return new ModelFiles(readAll("/model/ontology"), readAll("/model/shapes"));
+    }
+
+    /** Vocabulary and code lists: the reference data that documents are validated with. */
+    public Graph ontology() {
+        return ontology;
+    }
+
+    public Graph shapes() {
+        return shapes;
+    }
+
+    private static Graph readAll(String folder) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        for (Path file : turtleFiles(folder)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                RDFParser.source(in).lang(Lang.TURTLE).parse(graph);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (graph.isEmpty())
+            throw new IllegalStateException("no model files under " + folder);
+        return graph;
+    }
+
+    private static List<Path> turtleFiles(String folder) {
+        try {
+            URI uri = ModelFiles.class.getResource(folder).toURI();
+            Path root;
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                }
+                root = fs.getPath(folder);
+            } else {
+                root = Path.of(uri);
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                return files.filter(p -> p.toString().endsWith(".ttl")).sorted().toList();
+            }
+        } catch (URISyntaxException | IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot list model files under " + folder, e);
+        }
+    }
+}

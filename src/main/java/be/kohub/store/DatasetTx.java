@@ -1,0 +1,53 @@
+package be.kohub.store;
+
+import java.util.List;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.UpdateExec;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.update.UpdateRequest;
+
+/** Read and write access to a local {@link DatasetGraph} inside a transaction the caller holds. */
+final class DatasetTx implements WriteTx {
+    private final DatasetGraph dsg;
+
+    DatasetTx(DatasetGraph dsg) {
+        this.dsg = dsg;
+    }
+
+    @Override
+    public List<Binding> select(Query query) {
+        try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
+            return exec.select().materialize().stream().toList();
+        }
+    }
+
+    @Override
+    public boolean ask(Query query) {
+        return QueryExec.dataset(dsg).query(query).ask();
+    }
+
+    @Override
+    public Graph construct(Query query) {
+        try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
+            return exec.construct(GraphFactory.createDefaultGraph());
+        }
+    }
+
+    @Override
+    public Graph graph(Node graphName) {
+        Graph copy = GraphFactory.createDefaultGraph();
+        dsg.getGraph(graphName).find().forEachRemaining(copy::add);
+        return copy;
+    }
+
+    @Override
+    public void update(UpdateRequest request) {
+        UpdateExec.dataset(dsg).update(request).execute();
+    }
+}
