@@ -1,5 +1,6 @@
 package be.kohub;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -117,7 +118,7 @@ public final class Hub implements AutoCloseable {
         answer.put("conforms", report.conforms());
         answer.set("problems", Problems.problems(report));
         answer.set("validationReport", Problems.validationReport(report));
-        ctx.contentType("application/json").result(answer.toPrettyString());
+        ctx.contentType("application/json").result(answer.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
     public List<DocumentType> documentTypes() {

@@ -15,7 +15,11 @@ import com.apicatalog.jsonld.document.RdfDocument;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
 import org.apache.jena.graph.Graph;
@@ -30,6 +34,8 @@ import be.kohub.ingest.BundledContexts;
  * engine), with the bundled contexts as its only loader.
  */
 public final class JsonLdFramer {
+    private static final String XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer";
+    private static final String XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean";
     private final BundledContexts contexts;
     private final String frame;
 
@@ -45,18 +51,50 @@ public final class JsonLdFramer {
         }
     }
 
+    /**
+     * Integers and booleans as JSON numbers and booleans. Done here rather than with Titanium's
+     * useNativeTypes option, which (in 1.4.1) drops the language of language-tagged strings.
+     */
+    private static JsonValue nativeValues(JsonValue value) {
+        if (value instanceof JsonArray array) {
+            JsonArrayBuilder out = Json.createArrayBuilder();
+            array.forEach(v -> out.add(nativeValues(v)));
+            return out.build();
+        }
+        if (!(value instanceof JsonObject object))
+            return value;
+        JsonValue type = object.get("@type");
+        if (object.size() == 2 && object.get("@value") instanceof JsonString lexical && type instanceof JsonString datatype) {
+            String lex = lexical.getString();
+            if (XSD_INTEGER.equals(datatype.getString()) && lex.matches("^[+-]?[0-9]{1,18}$"))
+                return Json.createObjectBuilder().add("@value", Long.parseLong(lex)).build();
+            if (XSD_BOOLEAN.equals(datatype.getString()) && (lex.equals("true") || lex.equals("false")))
+                return Json.createObjectBuilder().add("@value", lex.equals("true")).build();
+            return object;
+        }
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        object.forEach((k, v) -> out.add(k, nativeValues(v)));
+        return out.build();
+    }
+
     /** One document (a single object), or a list of documents (always under {@code @graph}). */
     public String frame(Graph graph, boolean list) {
         JsonLdOptions options = new JsonLdOptions(contexts);
-        options.setUseNativeTypes(true);
         options.setOmitGraph(!list);
         try {
-            JsonArray expanded = JsonLd.fromRdf(RdfDocument.of(JenaTitanium.convert(DatasetGraphFactory.wrap(graph))))
-                    .options(options).get();
+            JsonArray expanded = (JsonArray) nativeValues(JsonLd.fromRdf(
+                    RdfDocument.of(JenaTitanium.convert(DatasetGraphFactory.wrap(graph)))).options(options).get());
             Document frameDocument = JsonDocument.of(new StringReader(frame));
             JsonObject framed = JsonLd.frame(JsonDocument.of(expanded), frameDocument).options(options).get();
             if (list && !framed.containsKey("@graph"))
                 framed = Json.createObjectBuilder(framed).add("@graph", Json.createArrayBuilder()).build();
+            // @context first: people read it top-down and streaming JSON-LD parsers need it early.
+            JsonObjectBuilder ordered = Json.createObjectBuilder().add("@context", framed.get("@context"));
+            framed.forEach((k, v) -> {
+                if (!k.equals("@context"))
+                    ordered.add(k, v);
+            });
+            framed = ordered.build();
             StringWriter out = new StringWriter();
             try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
                 writer.write(framed);

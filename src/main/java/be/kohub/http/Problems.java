@@ -1,5 +1,6 @@
 package be.kohub.http;
 
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,7 @@ public final class Problems {
     private Problems() {}
 
     public static void send(Context ctx, Rejected rejected) {
-        ctx.status(rejected.type.status).contentType(MEDIA_TYPE).result(body(rejected, ctx.path()).toPrettyString());
+        ctx.status(rejected.type.status).contentType(MEDIA_TYPE).result(body(rejected, ctx.path()).toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
     public static void sendUnexpected(Context ctx, Exception e) {
@@ -35,7 +36,7 @@ public final class Problems {
         body.put("title", "Interne fout / Internal error");
         body.put("status", 500);
         body.put("instance", ctx.path());
-        ctx.status(500).contentType(MEDIA_TYPE).result(body.toPrettyString());
+        ctx.status(500).contentType(MEDIA_TYPE).result(body.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
     public static ObjectNode body(Rejected rejected, String instance) {

@@ -1,5 +1,6 @@
 package be.kohub.http;
 
+import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
@@ -45,9 +46,9 @@ public final class RdfOutput {
         String format = negotiate(ctx);
         ctx.header("Vary", "Accept");
         switch (format) {
-            case TURTLE -> ctx.contentType(TURTLE + "; charset=utf-8").result(write(graph, RDFFormat.TURTLE_PRETTY));
-            case NTRIPLES -> ctx.contentType(NTRIPLES).result(write(graph, RDFFormat.NTRIPLES));
-            default -> ctx.contentType(JSONLD).result(framer.frame(graph, list));
+            case TURTLE -> ctx.contentType(TURTLE + "; charset=utf-8").result(write(graph, RDFFormat.TURTLE_PRETTY).getBytes(StandardCharsets.UTF_8));
+            case NTRIPLES -> ctx.contentType(NTRIPLES).result(write(graph, RDFFormat.NTRIPLES).getBytes(StandardCharsets.UTF_8));
+            default -> ctx.contentType(JSONLD).result(framer.frame(graph, list).getBytes(StandardCharsets.UTF_8));
         }
     }
 

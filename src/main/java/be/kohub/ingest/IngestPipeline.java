@@ -165,15 +165,20 @@ public final class IngestPipeline {
         return new DocumentLabels(document, root, type.name(), terms);
     }
 
-    /** The identifier of the calling system: the one without a creator or with the caller as creator. */
+    /**
+     * The identifier of the calling system: the one without toegekendDoor, or else the one whose
+     * toegekendDoor is the caller. Identifiers other systems assigned (e.g. Opgroeien's) are kept as they are.
+     */
     private static LocalId localId(Graph document, Node root, Client client) {
-        List<String> own = new ArrayList<>();
+        List<String> unassigned = new ArrayList<>();
+        List<String> assignedByCaller = new ArrayList<>();
         for (Node id : document.find(root, ADMS_IDENTIFIER, Node.ANY).mapWith(Triple::getObject).toList()) {
             List<Node> creators = document.find(id, DCTerms.creator.asNode(), Node.ANY).mapWith(Triple::getObject).toList();
-            if (creators.isEmpty() || creators.contains(client.system()))
-                document.find(id, SKOS.notation.asNode(), Node.ANY)
-                        .forEachRemaining(t -> own.add(t.getObject().getLiteralLexicalForm()));
+            List<String> target = creators.isEmpty() ? unassigned : creators.contains(client.system()) ? assignedByCaller : null;
+            if (target != null)
+                document.find(id, SKOS.notation.asNode(), Node.ANY).forEachRemaining(t -> target.add(t.getObject().getLiteralLexicalForm()));
         }
+        List<String> own = unassigned.isEmpty() ? assignedByCaller : unassigned;
         if (own.size() != 1)
             throw new Rejected(ProblemType.DOCUMENTSTRUCTUUR,
                     "Het document heeft precies één identificator van jouw systeem (" + client.name() + ") nodig, zonder toegekendDoor of met toegekendDoor \"" + client.name() + "\"; gevonden: " + own.size() + ".",

@@ -103,7 +103,7 @@ public final class LocationRoutes {
         answer.put("stored", stored);
         answer.put("rejected", results.size() - stored);
         answer.set("results", results);
-        ctx.status(200).contentType("application/json").result(answer.toPrettyString());
+        ctx.status(200).contentType("application/json").result(answer.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void put(Context ctx) {
@@ -124,7 +124,7 @@ public final class LocationRoutes {
         body.put("versie", result.version());
         body.put("etag", result.etag());
         ctx.status(status).header("Location", "/locaties/" + localPart(result.iri())).header("ETag", result.etag())
-                .contentType("application/json").result(body.toPrettyString());
+                .contentType("application/json").result(body.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void get(Context ctx) {
@@ -184,7 +184,7 @@ public final class LocationRoutes {
         ObjectNode body = JSON.createObjectNode();
         body.put("id", iri.getURI());
         body.set("gebeurtenissen", events);
-        ctx.contentType("application/json").result(body.toPrettyString());
+        ctx.contentType("application/json").result(body.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
     private Node iri(Context ctx) {

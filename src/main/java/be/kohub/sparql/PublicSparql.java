@@ -55,6 +55,7 @@ public final class PublicSparql {
         this.endpoint = Endpoint.create().operation(Operation.Query).endpointName("").processor(processor).build();
         this.service = DataService.newBuilder(store.dataset()).addEndpoint(endpoint).build();
         this.accessPoint = new DataAccessPoint("sparql", service);
+        service.goActive();
     }
 
     public void handle(Context ctx) {
