@@ -1,0 +1,154 @@
+package be.kohub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.jena.query.QueryFactory;
+
+import be.kohub.access.ApiKeys;
+import be.kohub.store.Tdb2Store;
+
+/**
+ * A real hub for tests: TDB2 in a temporary directory, HTTP on a free port, the demo
+ * credentials of sample-data/. Requests read like usage: {@code hub.post("/locaties", KO_GENT, body)}.
+ */
+public final class RunningHub implements AutoCloseable {
+    public static final Path SAMPLES = Path.of("sample-data");
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public final Hub hub;
+    private final Path dir;
+
+    private RunningHub(Hub hub, Path dir) {
+        this.hub = hub;
+        this.dir = dir;
+    }
+
+    public static RunningHub start() {
+        return start(b -> {});
+    }
+
+    public static RunningHub start(java.util.function.Consumer<Hub.Builder> settings) {
+        try {
+            Path dir = Files.createTempDirectory("kohub-test");
+            Hub.Builder builder = Hub.builder().store(Tdb2Store.at(dir)).port(0)
+                    .clients(ApiKeys.fromFile(SAMPLES.resolve("demo-clients.json")));
+            settings.accept(builder);
+            return new RunningHub(builder.build().start(), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo key of a client in sample-data/demo-clients.json. */
+    public static String key(String clientName) {
+        try {
+            for (JsonNode c : JSON.readTree(SAMPLES.resolve("demo-clients.json").toFile()))
+                if (c.get("name").asText().equals(clientName))
+                    return c.get("key").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("no demo client " + clientName);
+    }
+
+    public static byte[] sample(String relative) {
+        try {
+            return Files.readAllBytes(SAMPLES.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + hub.port() + path;
+    }
+
+    public HttpResponse<String> post(String path, String key, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(withKey(request, key));
+    }
+
+    public HttpResponse<String> postJsonLd(String path, String key, byte[] body) {
+        return post(path, key, "application/ld+json", body);
+    }
+
+    public HttpResponse<String> put(String path, String key, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/ld+json").PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(withKey(request, key));
+    }
+
+    public HttpResponse<String> delete(String path, String key, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).DELETE();
+        headers.forEach(request::header);
+        return send(withKey(request, key));
+    }
+
+    public HttpResponse<String> get(String path, String accept) {
+        return get(path, accept, Map.of());
+    }
+
+    public HttpResponse<String> get(String path, String accept, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (accept != null)
+            request.header("Accept", accept);
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** Everything the store holds, counted as quads: proof that a refused request changed nothing. */
+    public long quadCount() {
+        return hub.store().read(tx -> Long.parseLong(tx.select(QueryFactory.create(
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")).get(0).get("n").getLiteralLexicalForm()));
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(response.body(), e);
+        }
+    }
+
+    private static HttpRequest.Builder withKey(HttpRequest.Builder request, String key) {
+        if (key != null)
+            request.header("Authorization", "Bearer " + key);
+        return request;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
