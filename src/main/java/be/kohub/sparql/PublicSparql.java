@@ -26,7 +26,6 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.tdb2.TDB2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +35,8 @@ import be.kohub.store.Store;
 /**
  * The public SPARQL 1.1 endpoint, run by Fuseki's own query processor (protocol, content
  * negotiation, result formats) inside the hub's HTTP server. The public sees only the graphs
- * of location sheets and the model: graph-level filtering on the TDB2 dataset
- * (jena-fuseki-access), not query rewriting. Queries get a timeout and a result limit;
+ * of location sheets and the model: a jena-fuseki-access security context decides which graphs
+ * are visible, and a filtered dataset view enforces it (graph-level control, not query rewriting). Queries get a timeout and a result limit;
  * FROM / FROM NAMED and remote SERVICE calls are refused.
  */
 public final class PublicSparql {
@@ -93,17 +92,15 @@ public final class PublicSparql {
         protected QueryExecution createQueryExecution(HttpAction action, Query query, DatasetGraph dataset) {
             if (!query.hasLimit() || query.getLimit() > resultLimit)
                 query.setLimit(resultLimit);
-            SecurityContext view = publicView();
-            QueryExecution execution = QueryExecution.create()
+            SecurityContext policy = publicView();
+            DatasetGraph visible = VisibleDataset.of(dataset, policy.predicateQuad(), policy.visibleGraphs());
+            return QueryExecution.create()
                     .query(query)
-                    .dataset(DatasetFactory.wrap(dataset))
+                    .dataset(DatasetFactory.wrap(visible))
                     .context(action.getContext())
                     .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                    .set(TDB2.symUnionDefaultGraph, true)
                     .set(ARQ.httpServiceAllowed, false)
                     .build();
-            view.filterTDB(dataset, execution);
-            return execution;
         }
     }
 }

@@ -1,0 +1,121 @@
+package be.kohub.bench;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+/**
+ * The peak of used heap during a phase of the benchmark: the larger of what a sampler sees
+ * every few milliseconds and what the heap held just before each garbage collection (from the
+ * collectors' notifications, so that the peaks a sampler would miss count too).
+ */
+final class HeapMeter implements AutoCloseable {
+    private final AtomicLong peak = new AtomicLong();
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    private final List<Runnable> unsubscribe = new ArrayList<>();
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    HeapMeter() {
+        NotificationListener listener = this::onGc;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+                unsubscribe.add(() -> {
+                    try {
+                        emitter.removeNotificationListener(listener);
+                    } catch (Exception ignored) {
+                        // already gone
+                    }
+                });
+            }
+        }
+        sampler = new Thread(() -> {
+            while (running) {
+                record(used());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-meter");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** Starts a new phase: collects garbage first so that the last phase's leftovers do not count. */
+    void reset() {
+        System.gc();
+        try {
+            Thread.sleep(100); // lets notifications of the last phase's collections arrive first
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        peak.set(used());
+    }
+
+    long peakBytes() {
+        record(used());
+        return peak.get();
+    }
+
+    static long used() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static long max() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
+    }
+
+    /** Collections so far and the time they took (ms), summed over all collectors. */
+    static long[] gcCountAndMillis() {
+        long count = 0, millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
+    private void onGc(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType()))
+            return;
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        // The explicit System.gc() of reset() must not count as a peak of the phase it starts.
+        if ("System.gc()".equals(info.getGcCause()))
+            return;
+        long before = 0;
+        for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageBeforeGc().entrySet())
+            if (heapPools.contains(pool.getKey()))
+                before += pool.getValue().getUsed();
+        record(before);
+    }
+
+    private void record(long bytes) {
+        peak.accumulateAndGet(bytes, Math::max);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+        unsubscribe.forEach(Runnable::run);
+    }
+}
