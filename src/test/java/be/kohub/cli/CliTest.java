@@ -1,0 +1,79 @@
+package be.kohub.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.jena.query.QueryFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import be.kohub.Hub;
+import be.kohub.store.Tdb2Store;
+
+/** The command line as an operator uses it: exit codes and words. */
+class CliTest {
+    static final String VALID = "sample-data/locaties/gent-kdv-de-rups.jsonld";
+    static final String INVALID = "sample-data/invalid/locaties/postcode-drie-cijfers.jsonld";
+    static final String UNREADABLE = "sample-data/invalid/locaties/ongeldige-json.json";
+
+    @Test
+    void validateSaysValidInvalidOrUnreadableByExitCode() {
+        assertEquals(0, run("validate", VALID).exit);
+        Run invalid = run("validate", VALID, INVALID);
+        assertEquals(1, invalid.exit);
+        assertTrue(invalid.out.contains("postcode"), invalid.out);
+        assertTrue(invalid.out.contains("Een adres heeft precies één Belgische postcode"), invalid.out);
+        assertEquals(2, run("validate", INVALID, UNREADABLE).exit);
+        assertEquals(2, run("validate", "does-not-exist.jsonld").exit);
+    }
+
+    @Test
+    void loadStoresValidSheetsWithTheSameValidation(@TempDir Path data) {
+        Run load = run("load", "--data", data.toString(), VALID, INVALID);
+        assertEquals(1, load.exit, load.out);
+        assertTrue(load.out.contains("created"), load.out);
+        try (Hub hub = Hub.builder().store(Tdb2Store.at(data)).port(0).build()) {
+            long sheets = hub.store().read(tx -> tx.select(QueryFactory.create(
+                    "SELECT ?d WHERE { GRAPH <https://data.kohub.be/graph/systeem> { ?d <https://data.kohub.be/ns/kohub#documenttype> \"locatie\" } }")).size()).longValue();
+            assertEquals(1, sheets);
+        }
+        assertEquals(0, run("load", "--data", data.toString(), VALID).exit, "loading again updates");
+    }
+
+    @Test
+    void demoLoadsTheSamplesOnFirstStartOnly(@TempDir Path data) throws Exception {
+        try (Hub hub = Hub.builder().store(Tdb2Store.at(data)).port(0)
+                .clients(be.kohub.access.ApiKeys.fromFile(Path.of("sample-data/demo-clients.json"))).build()) {
+            DemoData demo = new DemoData(hub, Path.of("sample-data"));
+            DemoData.Result first = demo.loadIfEmpty();
+            long files;
+            try (var list = Files.list(Path.of("sample-data/locaties"))) {
+                files = list.count();
+            }
+            assertEquals(files, first.loaded());
+            assertEquals(0, first.skipped());
+            assertEquals(false, demo.loadIfEmpty().wasEmpty());
+        }
+    }
+
+    record Run(int exit, String out) {}
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(new Main()).execute(args);
+            return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+}
