@@ -98,6 +98,15 @@ class PublicSparqlTest {
         assertEquals(before, hub.quadCount());
     }
 
+    @Test
+    void longQueriesAreStoppedByTheTimeout() {
+        try (RunningHub quick = RunningHub.start(b -> b.sparqlTimeout(java.time.Duration.ofMillis(300)))) {
+            String huge = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+            HttpResponse<String> response = quick.get("/sparql?query=" + URLEncoder.encode(huge, StandardCharsets.UTF_8), null);
+            assertEquals(503, response.statusCode(), "Fuseki answers a timed-out query with 503");
+        }
+    }
+
     private static JsonNode select(String query) {
         HttpResponse<String> response = hub.get("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
                 "application/sparql-results+json", Map.of());
