@@ -52,7 +52,7 @@ final class DocumentFiles {
                 && e.type != ProblemType.GEEN_TOEGANG && e.type != ProblemType.CONFLICT;
     }
 
-    static void print(PrintStream out, String where, ValidationReport report) {
+    static void print(PrintStream out, ValidationReport report) {
         for (Problem p : report.problems()) {
             out.printf("  %s %s%s%s%n    nl: %s%n    en: %s%n",
                     p.severity().toLowerCase(),

@@ -63,7 +63,7 @@ final class LoadCommand implements Callable<Integer> {
                     } catch (Rejected e) {
                         boolean unreadable = DocumentFiles.unreadable(e);
                         System.out.println(where + ": " + (unreadable ? "unreadable" : "refused") + ": " + e.type.titleEn);
-                        DocumentFiles.print(System.out, where, e.report);
+                        DocumentFiles.print(System.out, e.report);
                         exit = Math.max(exit, unreadable ? DocumentFiles.UNREADABLE : DocumentFiles.INVALID);
                     }
                 }

@@ -38,13 +38,13 @@ final class ValidateCommand implements Callable<Integer> {
                     String where = items.size() > 1 ? file + "#" + item.index() : file.toString();
                     if (item.error() != null) {
                         System.out.println(where + ": unreadable");
-                        DocumentFiles.print(System.out, where, item.error().report);
+                        DocumentFiles.print(System.out, item.error().report);
                         exit = DocumentFiles.UNREADABLE;
                         continue;
                     }
                     ValidationReport report = hub.pipeline().dryRun(item.graph(), hub.documentTypes());
                     System.out.println(where + (report.conforms() ? ": valid" : ": invalid (" + report.problems().size() + " problems)"));
-                    DocumentFiles.print(System.out, where, report);
+                    DocumentFiles.print(System.out, report);
                     if (!report.conforms())
                         exit = Math.max(exit, DocumentFiles.INVALID);
                 }

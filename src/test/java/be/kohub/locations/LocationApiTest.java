@@ -18,8 +18,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -202,10 +200,5 @@ class LocationApiTest {
         Graph graph = GraphFactory.createDefaultGraph();
         RDFParser.source(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8))).lang(lang).parse(graph);
         return graph;
-    }
-
-    @SuppressWarnings("unused")
-    private static Node iri(String s) {
-        return NodeFactory.createURI(s);
     }
 }
