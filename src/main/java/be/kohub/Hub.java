@@ -3,10 +3,15 @@ package be.kohub;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
+import io.javalin.security.Roles;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.OperationRegistry;
 import org.apache.jena.graph.Graph;
@@ -81,8 +86,27 @@ public final class Hub implements AutoCloseable {
 
     public Hub start() {
         Authenticator authenticator = new Authenticator(clients);
-        http = Javalin.create(config -> configure(config, authenticator)).start(requestedPort);
+        http = Javalin.create(config -> configure(config, authenticator));
+        List<String> unguarded = routes().entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+        if (!unguarded.isEmpty())
+            throw new IllegalStateException("routes without an access action (default deny): " + unguarded);
+        http.start(requestedPort);
         return this;
+    }
+
+    /** Every HTTP route as "METHOD path" with the action it performs (null: none, which start() refuses). */
+    public Map<String, Action> routes() {
+        Map<String, Action> routes = new TreeMap<>();
+        for (ParsedEndpoint parsed : http.unsafe.internalRouter.allHttpHandlers()) {
+            Endpoint endpoint = parsed.endpoint;
+            if (!endpoint.method.isHttpMethod())
+                continue;
+            Roles roles = endpoint.metadata(Roles.class);
+            List<Action> actions = roles == null ? List.of()
+                    : roles.getRoles().stream().filter(Action.class::isInstance).map(Action.class::cast).toList();
+            routes.put(endpoint.method + " " + endpoint.path, actions.size() == 1 ? actions.get(0) : null);
+        }
+        return routes;
     }
 
     private void configure(JavalinConfig config, Authenticator authenticator) {
