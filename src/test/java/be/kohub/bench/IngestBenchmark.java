@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +44,7 @@ import be.kohub.access.Client;
 import be.kohub.access.Role;
 import be.kohub.ingest.DocumentReader.Format;
 import be.kohub.ingest.DocumentType;
+import be.kohub.store.Queries;
 import be.kohub.store.Tdb2Store;
 import be.kohub.validation.ValidationReport;
 
@@ -66,7 +68,8 @@ public final class IngestBenchmark {
     private static final Node SITE = NodeFactory.createURI("http://www.w3.org/ns/org#Site");
 
     /** One measured phase: how many sheets, how long in all, each sheet's latency (or none), peak heap, GC. */
-    record Phase(String name, int clients, int sheets, long nanos, long[] latencies, long peakHeap, long gcCount, long gcMillis) {
+    record Phase(String name, int clients, int sheets, long nanos, long[] latencies, long peakHeap, long gcCount, long gcMillis,
+                 double othersCpu, double stealCpu) {
         double perSecond() {
             return sheets * 1e9 / nanos;
         }
@@ -87,7 +90,8 @@ public final class IngestBenchmark {
     }
 
     /** Mean time per sheet (ms) of the steps of one ingest, measured in-process without HTTP. */
-    record Breakdown(int sheets, double parseMs, double shaclMs, double writeMs, double writeFirstMs, double writeLastMs) {}
+    record Breakdown(int sheets, double parseMs, double shaclMs, double writeMs, double writeFirstMs, double writeLastMs,
+                     int stored, double lookupMs) {}
 
     /** A sheet as triples, with the name of the graph it goes to (its root already renamed to it, as the hub does). */
     record Doc(Node name, Graph graph) {}
@@ -112,25 +116,25 @@ public final class IngestBenchmark {
                 n, meanBytes, warmup, clientCounts);
 
         List<Phase> hubRuns = new ArrayList<>();
+        List<Phase> rawRuns = new ArrayList<>();
         Breakdown parts = null;
-        Phase raw;
         Phase bulk;
         double meanTriples;
         try (HeapMeter meter = new HeapMeter()) {
+            // The baseline runs before and after the hub runs: fsync times drift, and the faster run is the one compared with.
+            // Its input is parsed before any timing (only the load is measured) and dropped while the hub runs.
+            rawRuns.add(rawPerSheet("before", docs("warm", warmBodies), docs("sheet", bodies), meter));
             for (int clients : clientCounts)
                 hubRuns.add(hubRun(clients, warmBodies, bodies, meter));
             if (breakdown)
                 parts = breakdown(warmBodies, bodies);
-
-            // The baseline's input is parsed before any timing: only the load is measured.
-            List<Doc> warmDocs = docs("warm", warmBodies);
             List<Doc> docs = docs("sheet", bodies);
             meanTriples = docs.stream().mapToInt(d -> d.graph().size()).average().orElse(0);
-            raw = rawPerSheet(warmDocs, docs, meter);
+            rawRuns.add(rawPerSheet("after", docs("warm", warmBodies), docs, meter));
             bulk = rawBulk(docs, meter);
         }
 
-        String section = section(started, n, warmup, meanBytes, meanTriples, hubRuns, raw, bulk, parts, command(n, warmup));
+        String section = section(started, n, warmup, meanBytes, meanTriples, hubRuns, rawRuns, bulk, parts, command(n, warmup));
         writeSection(output, section);
         System.out.println();
         System.out.println(section);
@@ -151,11 +155,14 @@ public final class IngestBenchmark {
             post(http, uri, key, warm, clients);
             meter.reset();
             long[] gc0 = HeapMeter.gcCountAndMillis();
+            Machine.Cpu cpu0 = Machine.cpu();
             long start = System.nanoTime();
             long[] latencies = post(http, uri, key, bodies, clients);
             long nanos = System.nanoTime() - start;
             long[] gc1 = HeapMeter.gcCountAndMillis();
-            Phase phase = new Phase("hub", clients, bodies.size(), nanos, latencies, meter.peakBytes(), gc1[0] - gc0[0], gc1[1] - gc0[1]);
+            Machine.Cpu cpu1 = Machine.cpu();
+            Phase phase = new Phase("hub", clients, bodies.size(), nanos, latencies, meter.peakBytes(), gc1[0] - gc0[0], gc1[1] - gc0[1],
+                    cpu1.othersSince(cpu0), cpu1.stealSince(cpu0));
             long stored = hub.store().read(tx -> Long.parseLong(tx.select(org.apache.jena.query.QueryFactory.create(
                     "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://data.kohub.be/graph/systeem> { ?d a ?t } }"))
                     .get(0).get("n").getLiteralLexicalForm()));
@@ -234,11 +241,26 @@ public final class IngestBenchmark {
                 shacl[i] = t2 - t1;
                 write[i] = Math.max(0, (t3 - t2) - (t2 - t1));
             }
+            // The first step of every write: which document has this source's local id (ingest/find-by-local-id.rq).
+            int lookups = 50;
+            long lookupNanos = 0;
+            for (int k = 0; k < lookups; k++) {
+                Map<String, Node> values = Map.of("source", client.system(),
+                        "localId", NodeFactory.createLiteralString("BENCH-" + (k * 37 % n)),
+                        "type", NodeFactory.createLiteralString(type.name()));
+                long t0 = System.nanoTime();
+                int rows = hub.store().read(tx -> tx.select(Queries.bind("ingest/find-by-local-id.rq", values)).size());
+                lookupNanos += System.nanoTime() - t0;
+                if (rows != 1)
+                    throw new IllegalStateException("identity lookup found " + rows + " documents");
+            }
             int tenth = Math.max(1, n / 10);
             Breakdown result = new Breakdown(n, meanMs(parse, 0, n), meanMs(shacl, 0, n), meanMs(write, 0, n),
-                    meanMs(write, 0, tenth), meanMs(write, n - tenth, n));
-            log("breakdown per sheet: parse %.2f ms, SHACL %.2f ms, write %.2f ms (first tenth %.2f, last tenth %.2f)",
-                    result.parseMs(), result.shaclMs(), result.writeMs(), result.writeFirstMs(), result.writeLastMs());
+                    meanMs(write, 0, tenth), meanMs(write, n - tenth, n), warm.size() + n, lookupNanos / 1e6 / lookups);
+            log("breakdown per sheet: parse %.2f ms, SHACL %.2f ms, write %.2f ms (first tenth %.2f, last tenth %.2f); "
+                            + "identity lookup at %d documents %.2f ms",
+                    result.parseMs(), result.shaclMs(), result.writeMs(), result.writeFirstMs(), result.writeLastMs(),
+                    result.stored(), result.lookupMs());
             return result;
         } finally {
             hub.close();
@@ -269,7 +291,7 @@ public final class IngestBenchmark {
         }
     }
 
-    private static Phase rawPerSheet(List<Doc> warm, List<Doc> docs, HeapMeter meter) throws IOException {
+    private static Phase rawPerSheet(String when, List<Doc> warm, List<Doc> docs, HeapMeter meter) throws IOException {
         Path dir = Files.createTempDirectory("kohub-bench-raw");
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
         try {
@@ -278,6 +300,7 @@ public final class IngestBenchmark {
             meter.reset();
             long[] gc0 = HeapMeter.gcCountAndMillis();
             long[] latencies = new long[docs.size()];
+            Machine.Cpu cpu0 = Machine.cpu();
             long start = System.nanoTime();
             for (int i = 0; i < docs.size(); i++) {
                 Doc doc = docs.get(i);
@@ -287,7 +310,9 @@ public final class IngestBenchmark {
             }
             long nanos = System.nanoTime() - start;
             long[] gc1 = HeapMeter.gcCountAndMillis();
-            Phase phase = new Phase("raw-per-sheet", 1, docs.size(), nanos, latencies, meter.peakBytes(), gc1[0] - gc0[0], gc1[1] - gc0[1]);
+            Machine.Cpu cpu1 = Machine.cpu();
+            Phase phase = new Phase("raw-" + when, 1, docs.size(), nanos, latencies, meter.peakBytes(), gc1[0] - gc0[0], gc1[1] - gc0[1],
+                    cpu1.othersSince(cpu0), cpu1.stealSince(cpu0));
             check(dsg, warm, docs);
             report(phase);
             return phase;
@@ -303,11 +328,14 @@ public final class IngestBenchmark {
         try {
             meter.reset();
             long[] gc0 = HeapMeter.gcCountAndMillis();
+            Machine.Cpu cpu0 = Machine.cpu();
             long start = System.nanoTime();
             Txn.executeWrite(dsg, () -> docs.forEach(doc -> add(dsg, doc)));
             long nanos = System.nanoTime() - start;
             long[] gc1 = HeapMeter.gcCountAndMillis();
-            Phase phase = new Phase("raw-bulk", 1, docs.size(), nanos, null, meter.peakBytes(), gc1[0] - gc0[0], gc1[1] - gc0[1]);
+            Machine.Cpu cpu1 = Machine.cpu();
+            Phase phase = new Phase("raw-bulk", 1, docs.size(), nanos, null, meter.peakBytes(), gc1[0] - gc0[0], gc1[1] - gc0[1],
+                    cpu1.othersSince(cpu0), cpu1.stealSince(cpu0));
             check(dsg, List.of(), docs);
             report(phase);
             return phase;
@@ -331,7 +359,8 @@ public final class IngestBenchmark {
     // ---------------------------------------------------------------- report
 
     static String section(ZonedDateTime date, int n, int warmup, double meanBytes, double meanTriples, List<Phase> hubRuns,
-                          Phase raw, Phase bulk, Breakdown parts, String command) {
+                          List<Phase> rawRuns, Phase bulk, Breakdown parts, String command) {
+        Phase raw = rawRuns.stream().max(Comparator.comparingDouble(Phase::perSecond)).orElseThrow();
         StringBuilder s = new StringBuilder();
         s.append(SECTION).append("\n\n");
         s.append("Run ").append(date.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" with\n\n");
@@ -341,11 +370,13 @@ public final class IngestBenchmark {
                 "%d distinct location sheets (%.0f bytes of JSON-LD, %.1f triples each on average), "
                         + "after %d warm-up sheets per run that are not counted.%n%n",
                 n, meanBytes, meanTriples, warmup));
-        s.append("| run | client threads | sheets/s | p50 ms | p99 ms | peak heap MiB | hub / raw per sheet |\n");
-        s.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        s.append("| run | client threads | sheets/s | p50 ms | p99 ms | peak heap MiB | hub / raw per sheet | CPU of other processes / stolen |\n");
+        s.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Phase hub : hubRuns)
             row(s, "hub: `POST /locaties`, one sheet per request, full validation", hub, raw);
-        row(s, "raw TDB2: one write transaction per sheet (baseline)", raw, raw);
+        for (Phase r : rawRuns)
+            row(s, "raw TDB2: one write transaction per sheet, " + r.name().substring(4) + " the hub runs"
+                    + (r == raw ? " (**baseline**, the faster)" : ""), r, raw);
         row(s, "raw TDB2: all sheets in one transaction (context)", bulk, null);
         s.append('\n');
         Phase best = hubRuns.stream().max(Comparator.comparingDouble(Phase::perSecond)).orElseThrow();
@@ -364,28 +395,35 @@ public final class IngestBenchmark {
             if (sequential != null)
                 s.append(String.format(Locale.ROOT, ", against a mean of %.2f ms per request over HTTP with one client thread",
                         sequential.meanMs()));
-            s.append(".\n\n");
+            s.append(String.format(Locale.ROOT, ". The identity lookup alone (`ingest/find-by-local-id.rq`, the first step "
+                    + "of the write) takes %.2f ms once the store holds %d documents.%n%n", parts.lookupMs(), parts.stored()));
         }
         s.append("What is measured: each hub run starts a hub on a fresh TDB2 database in a temporary directory and "
                 + "posts the sheets from a `java.net.http` client in the same JVM (HTTP/1.1, keep-alive, beheer API key); "
                 + "sheets/s is N over the wall time of all N requests, latency is per request as the client sees it. "
                 + "Each sheet is read as JSON-LD, validated against `shapes/locatie.ttl` with the code lists, mapped to "
                 + "the hub's IRI and written with its bookkeeping and event in one transaction, as in production.\n"
-                + "The baseline loads the same triples (parsed before timing, root renamed to the graph's IRI) into another "
+                + "The baseline loads the same triples (parsed before timing, root renamed to the graph's IRI) into a "
                 + "fresh TDB2 database, each sheet in its own named graph and its own write transaction, from one thread "
-                + "(TDB2 has one writer at a time); the bulk row loads them all in one transaction. Its latency is one transaction.\n"
+                + "(TDB2 has one writer at a time), once before and once after the hub runs; the ratio is taken against the "
+                + "faster of the two, since commit (fsync) times drift. Its latency is one transaction. "
+                + "The bulk row loads them all in one transaction.\n"
                 + "Peak heap is the most heap in use during the measured phase (sampled every 5 ms and read before each "
                 + "garbage collection), for the whole JVM (hub, client and Maven), after a GC at the start of the phase; "
-                + "with a large maximum heap it mostly shows how much garbage the collector let pile up.\n"
+                + "with a large maximum heap it mostly shows how much garbage the collector let pile up. "
+                + "The last column is the share of the machine's CPU that other processes used meanwhile, and the share "
+                + "the hypervisor stole (from /proc/stat): rows with much of either are not comparable.\n"
                 + "Sheets are made by `LocationSheets` from `sample-data/locaties/` (organiser and KBO number of one sample, "
                 + "place of another, point moved up to ~1.5 km, own name and identifier), seeded, so every run posts the same sheets.\n");
         return s.toString();
     }
 
     private static void row(StringBuilder s, String label, Phase phase, Phase baseline) {
-        s.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %s | %s | %d | %s |%n", label, phase.clients(), phase.perSecond(),
+        s.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %s | %s | %d | %s | %s |%n", label, phase.clients(), phase.perSecond(),
                 ms(phase.percentileMs(50)), ms(phase.percentileMs(99)), phase.peakHeap() / (1024 * 1024),
-                baseline == null ? "–" : String.format(Locale.ROOT, "%.2f", phase.perSecond() / baseline.perSecond())));
+                baseline == null ? "–" : String.format(Locale.ROOT, "%.2f", phase.perSecond() / baseline.perSecond()),
+                Double.isNaN(phase.othersCpu()) ? "–"
+                        : String.format(Locale.ROOT, "%.0f %% / %.0f %%", 100 * phase.othersCpu(), 100 * phase.stealCpu())));
     }
 
     private static String ms(double value) {
@@ -437,9 +475,9 @@ public final class IngestBenchmark {
     }
 
     private static void report(Phase p) {
-        log("%-14s clients=%d  %8.1f sheets/s  p50 %7.2f ms  p99 %7.2f ms  peak heap %5d MiB  GC %d× %d ms",
+        log("%-14s clients=%d  %8.1f sheets/s  p50 %7.2f ms  p99 %7.2f ms  peak heap %5d MiB  GC %d× %d ms  others' CPU %.0f%%, steal %.0f%%",
                 p.name(), p.clients(), p.perSecond(), p.percentileMs(50), p.percentileMs(99),
-                p.peakHeap() / (1024 * 1024), p.gcCount(), p.gcMillis());
+                p.peakHeap() / (1024 * 1024), p.gcCount(), p.gcMillis(), 100 * p.othersCpu(), 100 * p.stealCpu());
     }
 
     private static void log(String format, Object... args) {

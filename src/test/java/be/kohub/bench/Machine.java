@@ -3,6 +3,7 @@ package be.kohub.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,6 +57,39 @@ final class Machine {
             return type + " (" + tmp + ")";
         } catch (IOException e) {
             return "unknown";
+        }
+    }
+
+    /** CPU time (jiffies, all cores) of the machine: in all, busy (without steal), stolen by the hypervisor, used by this process. */
+    record Cpu(long total, long busy, long steal, long own) {
+        /** The share of the machine's CPU that other processes used between {@code before} and this. */
+        double othersSince(Cpu before) {
+            long total = this.total - before.total;
+            return total <= 0 ? Double.NaN : Math.max(0, (busy - before.busy) - (own - before.own)) / (double) total;
+        }
+
+        /** The share of the machine's CPU that the hypervisor gave to other guests between {@code before} and this. */
+        double stealSince(Cpu before) {
+            long total = this.total - before.total;
+            return total <= 0 ? Double.NaN : (steal - before.steal) / (double) total;
+        }
+    }
+
+    static Cpu cpu() {
+        try {
+            // cpu  user nice system idle iowait irq softirq steal ...
+            String[] f = lines("/proc/stat").get(0).trim().split("\\s+");
+            long[] v = new long[8];
+            for (int i = 0; i < 8; i++)
+                v[i] = i + 1 < f.length ? Long.parseLong(f[i + 1]) : 0;
+            long total = Arrays.stream(v).sum();
+            long busy = v[0] + v[1] + v[2] + v[5] + v[6];
+            String self = lines("/proc/self/stat").get(0);
+            String[] g = self.substring(self.lastIndexOf(')') + 2).split(" ");
+            long own = Long.parseLong(g[11]) + Long.parseLong(g[12]);
+            return new Cpu(total, busy, v[7], own);
+        } catch (RuntimeException e) {
+            return new Cpu(0, 0, 0, 0);
         }
     }
 
