@@ -41,6 +41,7 @@ import be.kohub.locations.LocationRoutes;
 import be.kohub.model.ModelFiles;
 import be.kohub.sparql.PublicSparql;
 import be.kohub.store.Store;
+import be.kohub.store.WriteQueue;
 import be.kohub.validation.ShaclValidator;
 import be.kohub.validation.ValidationReport;
 import be.kohub.vocab.KO;
@@ -51,6 +52,7 @@ import be.kohub.vocab.KO;
  */
 public final class Hub implements AutoCloseable {
     private final Store store;
+    private final WriteQueue writes;
     private final IngestPipeline pipeline;
     private final DocumentReader reader;
     private final BundledContexts contexts;
@@ -70,7 +72,8 @@ public final class Hub implements AutoCloseable {
         this.contexts = new BundledContexts(base);
         this.reader = new DocumentReader(b.limits, contexts);
         ShaclValidator validator = new ShaclValidator(ModelFactory.createModelForGraph(model.shapes()), model.ontology());
-        this.pipeline = new IngestPipeline(store, validator, new ContextTerms(contexts.v1()), base);
+        this.writes = new WriteQueue(store, b.writeBatch);
+        this.pipeline = new IngestPipeline(writes, validator, new ContextTerms(contexts.v1()), base);
         PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(model.shapes().getPrefixMapping())
                 .setNsPrefixes(model.ontology().getPrefixMapping()).removeNsPrefix("kosh").removeNsPrefix("");
         RdfOutput output = new RdfOutput(prefixes);
@@ -194,6 +197,7 @@ public final class Hub implements AutoCloseable {
     public void close() {
         if (http != null)
             http.stop();
+        writes.close();
         store.close();
     }
 
@@ -206,6 +210,7 @@ public final class Hub implements AutoCloseable {
         private InputLimits limits = InputLimits.DEFAULT;
         private Duration sparqlTimeout = Duration.ofSeconds(10);
         private int sparqlResultLimit = 10_000;
+        private int writeBatch = 32;
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -215,6 +220,8 @@ public final class Hub implements AutoCloseable {
         public Builder limits(InputLimits limits) { this.limits = limits; return this; }
         public Builder sparqlTimeout(Duration timeout) { this.sparqlTimeout = timeout; return this; }
         public Builder sparqlResultLimit(int limit) { this.sparqlResultLimit = limit; return this; }
+        /** Most documents committed together (group commit); 1 gives one transaction per document. */
+        public Builder writeBatch(int documents) { this.writeBatch = documents; return this; }
 
         public Hub build() {
             if (store == null)
@@ -226,6 +233,8 @@ public final class Hub implements AutoCloseable {
             base = base.replaceAll("/+$", "");
             if (!base.matches("^https?://[^/?#]+(/[^?#]*)?$"))
                 throw new IllegalStateException("base must be an http(s) URL without query: " + base);
+            if (writeBatch < 1)
+                throw new IllegalStateException("write batch must be at least 1");
             if (sparqlTimeout.isNegative() || sparqlTimeout.isZero() || sparqlResultLimit < 1)
                 throw new IllegalStateException("SPARQL needs a positive timeout and result limit");
             return new Hub(this);

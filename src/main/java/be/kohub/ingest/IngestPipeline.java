@@ -23,7 +23,7 @@ import be.kohub.Errors.Rejected;
 import be.kohub.access.Client;
 import be.kohub.ingest.DocumentWrites.Operation;
 import be.kohub.store.Queries;
-import be.kohub.store.Store;
+import be.kohub.store.WriteQueue;
 import be.kohub.validation.ShaclValidator;
 import be.kohub.validation.ValidationReport;
 
@@ -36,7 +36,7 @@ import be.kohub.validation.ValidationReport;
 public final class IngestPipeline {
     private static final Node ADMS_IDENTIFIER = NodeFactory.createURI("http://www.w3.org/ns/adms#identifier");
 
-    private final Store store;
+    private final WriteQueue writes;
     private final ShaclValidator validator;
     private final ContextTerms terms;
     private final String base;
@@ -44,8 +44,8 @@ public final class IngestPipeline {
     /** Where a write goes: {@code null} for "find by the source's id or mint", else a known IRI guarded by If-Match. */
     public record Target(Node iri, String ifMatch) {}
 
-    public IngestPipeline(Store store, ShaclValidator validator, ContextTerms terms, String base) {
-        this.store = store;
+    public IngestPipeline(WriteQueue writes, ShaclValidator validator, ContextTerms terms, String base) {
+        this.writes = writes;
         this.validator = validator;
         this.terms = terms;
         this.base = base;
@@ -68,7 +68,7 @@ public final class IngestPipeline {
             throw new Rejected(ProblemType.SHACL_SCHENDING, report);
         LocalId localId = localId(document, root, client);
         type.authorizeWrite(client, document, root);
-        return store.write(tx -> {
+        return writes.write(tx -> {
             Optional<Node> mapped = tx.select(Queries.bind("ingest/find-by-local-id.rq", Map.of(
                             "source", localId.source(),
                             "localId", NodeFactory.createLiteralString(localId.notation()),
@@ -103,7 +103,7 @@ public final class IngestPipeline {
 
     /** Marks a document withdrawn: a new version, kept with its history. Repeating it changes nothing. */
     public IngestResult withdraw(Client client, DocumentType type, Node iri, String ifMatch) {
-        return store.write(tx -> {
+        return writes.write(tx -> {
             DocumentMeta previous = existing(DocumentMeta.find(tx, iri), type, iri);
             if (ifMatch != null)
                 checkVersion(previous, ifMatch);
