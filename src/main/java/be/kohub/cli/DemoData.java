@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.vocabulary.SKOS;
 
 import be.kohub.Errors.Rejected;
@@ -17,6 +16,7 @@ import be.kohub.Hub;
 import be.kohub.access.Client;
 import be.kohub.access.Role;
 import be.kohub.ingest.DocumentReader.Format;
+import be.kohub.store.Queries;
 
 /**
  * Loads the sample location sheets through the normal ingestion path, each as the demo client
@@ -40,8 +40,7 @@ final class DemoData {
     }
 
     Result loadIfEmpty() {
-        boolean empty = hub.store().read(tx -> !tx.ask(QueryFactory.create(
-                "ASK { GRAPH <https://data.kohub.be/graph/systeem> { ?doc <https://data.kohub.be/ns/kohub#documenttype> ?t } }")));
+        boolean empty = hub.store().read(tx -> !tx.ask(Queries.load("ingest/any-document.rq")));
         if (!empty)
             return new Result(0, 0, false);
         int loaded = 0;

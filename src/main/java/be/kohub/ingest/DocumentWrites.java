@@ -20,11 +20,10 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 
 import be.kohub.vocab.KO;
+import be.kohub.vocab.OSLO;
 
 /** Builds the one update request that stores a document version with its bookkeeping and event. */
 final class DocumentWrites {
-    private static final Node PROV_AT_TIME = NodeFactory.createURI("http://www.w3.org/ns/prov#atTime");
-    private static final Node PROV_ASSOCIATED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasAssociatedWith");
 
     private DocumentWrites() {}
 
@@ -76,8 +75,8 @@ final class DocumentWrites {
         data.addQuad(new Quad(log, event, DCTerms.subject.asNode(), iri));
         data.addQuad(new Quad(log, event, KO.versie, NodeFactory.createLiteralDT(Long.toString(version), XSDDatatype.XSDinteger)));
         data.addQuad(new Quad(log, event, KO.bewerking, NodeFactory.createLiteralString(operation.label)));
-        data.addQuad(new Quad(log, event, PROV_AT_TIME, time));
-        data.addQuad(new Quad(log, event, PROV_ASSOCIATED, agent));
+        data.addQuad(new Quad(log, event, OSLO.PROV_AT_TIME, time));
+        data.addQuad(new Quad(log, event, OSLO.PROV_WAS_ASSOCIATED_WITH, agent));
         request.add(new UpdateDataInsert(data));
         return request;
     }

@@ -26,6 +26,7 @@ import be.kohub.store.Queries;
 import be.kohub.store.WriteQueue;
 import be.kohub.validation.ShaclValidator;
 import be.kohub.validation.ValidationReport;
+import be.kohub.vocab.OSLO;
 
 /**
  * The one ingestion path for every document type: find the root, validate (SHACL), resolve
@@ -34,8 +35,6 @@ import be.kohub.validation.ValidationReport;
  * wait on it; identity is resolved inside it so that two retries cannot both create.
  */
 public final class IngestPipeline {
-    private static final Node ADMS_IDENTIFIER = NodeFactory.createURI("http://www.w3.org/ns/adms#identifier");
-
     private final WriteQueue writes;
     private final ShaclValidator validator;
     private final ContextTerms terms;
@@ -172,7 +171,7 @@ public final class IngestPipeline {
     private static LocalId localId(Graph document, Node root, Client client) {
         List<String> unassigned = new ArrayList<>();
         List<String> assignedByCaller = new ArrayList<>();
-        for (Node id : document.find(root, ADMS_IDENTIFIER, Node.ANY).mapWith(Triple::getObject).toList()) {
+        for (Node id : document.find(root, OSLO.ADMS_IDENTIFIER, Node.ANY).mapWith(Triple::getObject).toList()) {
             List<Node> creators = document.find(id, DCTerms.creator.asNode(), Node.ANY).mapWith(Triple::getObject).toList();
             List<String> target = creators.isEmpty() ? unassigned : creators.contains(client.system()) ? assignedByCaller : null;
             if (target != null)
@@ -193,7 +192,7 @@ public final class IngestPipeline {
                 t.getSubject().equals(root) ? iri : t.getSubject(),
                 t.getPredicate(),
                 t.getObject().equals(root) ? iri : t.getObject())));
-        for (Node id : result.find(iri, ADMS_IDENTIFIER, Node.ANY).mapWith(Triple::getObject).toList()) {
+        for (Node id : result.find(iri, OSLO.ADMS_IDENTIFIER, Node.ANY).mapWith(Triple::getObject).toList()) {
             boolean own = result.contains(id, SKOS.notation.asNode(), NodeFactory.createLiteralString(localId.notation()));
             if (own && !result.find(id, DCTerms.creator.asNode(), Node.ANY).hasNext())
                 result.add(Triple.create(id, DCTerms.creator.asNode(), localId.source()));

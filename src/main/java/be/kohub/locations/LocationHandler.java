@@ -15,17 +15,13 @@ import be.kohub.access.Client;
 import be.kohub.access.Role;
 import be.kohub.ingest.DocumentType;
 import be.kohub.vocab.KO;
+import be.kohub.vocab.OSLO;
 
 /**
  * The location info sheet (KO-infofiche) in the ingestion pipeline: root class org:Site
  * (OSLO Vestiging). Organisers may write only sheets of their own organisation (by KBO number).
  */
 public final class LocationHandler implements DocumentType {
-    static final Node SITE = NodeFactory.createURI("http://www.w3.org/ns/org#Site");
-    private static final Node SITE_OF = NodeFactory.createURI("http://www.w3.org/ns/org#siteOf");
-    private static final Node REGISTRATION = NodeFactory.createURI("http://www.w3.org/ns/regorg#registration");
-    private static final Node AT_LOCATION = NodeFactory.createURI("http://www.w3.org/ns/prov#atLocation");
-    private static final Node STATUS = NodeFactory.createURI("http://www.w3.org/ns/adms#status");
     private static final Node WITHDRAWN = NodeFactory.createURI(KO.STATUS_PREFIX + "ingetrokken");
 
     @Override
@@ -35,7 +31,7 @@ public final class LocationHandler implements DocumentType {
 
     @Override
     public Node rootClass() {
-        return SITE;
+        return OSLO.ORG_SITE;
     }
 
     @Override
@@ -52,18 +48,18 @@ public final class LocationHandler implements DocumentType {
     @Override
     public Graph withdrawn(Graph current, Node iri) {
         Graph result = GraphFactory.createDefaultGraph();
-        List<Node> offers = current.find(Node.ANY, AT_LOCATION, iri).mapWith(Triple::getSubject).toList();
+        List<Node> offers = current.find(Node.ANY, OSLO.PROV_AT_LOCATION, iri).mapWith(Triple::getSubject).toList();
         current.find().forEachRemaining(t -> {
-            if (!(offers.contains(t.getSubject()) && t.getPredicate().equals(STATUS)))
+            if (!(offers.contains(t.getSubject()) && t.getPredicate().equals(OSLO.ADMS_STATUS)))
                 result.add(t);
         });
-        offers.forEach(offer -> result.add(Triple.create(offer, STATUS, WITHDRAWN)));
+        offers.forEach(offer -> result.add(Triple.create(offer, OSLO.ADMS_STATUS, WITHDRAWN)));
         return result;
     }
 
     private static List<String> organiserKbo(Graph document, Node root) {
-        return document.find(root, SITE_OF, Node.ANY).mapWith(Triple::getObject)
-                .mapWith(org -> document.find(org, REGISTRATION, Node.ANY).mapWith(Triple::getObject).toList())
+        return document.find(root, OSLO.ORG_SITE_OF, Node.ANY).mapWith(Triple::getObject)
+                .mapWith(org -> document.find(org, OSLO.REGORG_REGISTRATION, Node.ANY).mapWith(Triple::getObject).toList())
                 .toList().stream().flatMap(List::stream)
                 .flatMap(reg -> document.find(reg, SKOS.notation.asNode(), Node.ANY).mapWith(t -> t.getObject().getLiteralLexicalForm()).toList().stream())
                 .distinct().toList();
