@@ -23,6 +23,7 @@ public final class Errors {
         TE_GROOT(413, "Document te groot", "Document too large"),
         MEDIATYPE(415, "Mediatype niet ondersteund", "Unsupported media type"),
         DOCUMENTSTRUCTUUR(422, "Documentstructuur niet herkend", "Document structure not recognised"),
+        ONGELDIGE_KINDCODE(422, "Ongeldige kindcode", "Invalid child code"),
         SHACL_SCHENDING(422, "Het document voldoet niet aan de vormen (SHACL)", "The document violates the shapes (SHACL)"),
         VERSIE_VEREIST(428, "If-Match vereist", "If-Match required");
 
