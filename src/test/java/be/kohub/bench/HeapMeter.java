@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -29,8 +32,13 @@ final class HeapMeter implements AutoCloseable {
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final List<Runnable> unsubscribe = new ArrayList<>();
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "heap-meter");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Explicit collections whose notification has arrived; guarded by {@code this}. */
+    private long explicitCollectionsSeen;
 
     HeapMeter() {
         NotificationListener listener = this::onGc;
@@ -46,27 +54,27 @@ final class HeapMeter implements AutoCloseable {
                 });
             }
         }
-        sampler = new Thread(() -> {
-            while (running) {
-                record(used());
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-meter");
-        sampler.setDaemon(true);
-        sampler.start();
+        sampler.scheduleAtFixedRate(() -> record(used()), 0, 5, TimeUnit.MILLISECONDS);
     }
 
     /** Starts a new phase: collects garbage first so that the last phase's leftovers do not count. */
     void reset() {
+        long target;
+        synchronized (this) {
+            target = explicitCollectionsSeen + 1;
+        }
         System.gc();
-        try {
-            Thread.sleep(100); // lets notifications of the last phase's collections arrive first
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Notifications come in order: once this collection's has arrived, the last phase's have too.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        synchronized (this) {
+            while (explicitCollectionsSeen < target && System.nanoTime() < deadline) {
+                try {
+                    wait(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
         peak.set(used());
     }
@@ -99,8 +107,13 @@ final class HeapMeter implements AutoCloseable {
             return;
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         // The explicit System.gc() of reset() must not count as a peak of the phase it starts.
-        if ("System.gc()".equals(info.getGcCause()))
+        if ("System.gc()".equals(info.getGcCause())) {
+            synchronized (this) {
+                explicitCollectionsSeen++;
+                notifyAll();
+            }
             return;
+        }
         long before = 0;
         for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageBeforeGc().entrySet())
             if (heapPools.contains(pool.getKey()))
@@ -114,8 +127,7 @@ final class HeapMeter implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        sampler.interrupt();
+        sampler.shutdownNow();
         unsubscribe.forEach(Runnable::run);
     }
 }
