@@ -37,7 +37,8 @@ public final class JsonLdFramer {
     private static final String XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer";
     private static final String XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean";
     private final BundledContexts contexts;
-    private final String frame;
+    /** Parsed once: a JSON document is read-only, and reading it per request would waste the hot path. */
+    private final Document frame;
 
     /** @param frameResource a frame in {@code src/main/resources/frames/}, written against the canonical context IRI */
     public JsonLdFramer(BundledContexts contexts, String frameResource) {
@@ -45,8 +46,8 @@ public final class JsonLdFramer {
         try (var in = JsonLdFramer.class.getResourceAsStream(frameResource)) {
             ObjectNode json = (ObjectNode) Problems.JSON.readTree(in);
             json.put("@context", contexts.published());
-            this.frame = json.toString();
-        } catch (IOException | NullPointerException e) {
+            this.frame = JsonDocument.of(new StringReader(json.toString()));
+        } catch (IOException | JsonLdError | NullPointerException e) {
             throw new IllegalStateException("cannot read frame " + frameResource, e);
         }
     }
@@ -84,8 +85,7 @@ public final class JsonLdFramer {
         try {
             JsonArray expanded = (JsonArray) nativeValues(JsonLd.fromRdf(
                     RdfDocument.of(JenaTitanium.convert(DatasetGraphFactory.wrap(graph)))).options(options).get());
-            Document frameDocument = JsonDocument.of(new StringReader(frame));
-            JsonObject framed = JsonLd.frame(JsonDocument.of(expanded), frameDocument).options(options).get();
+            JsonObject framed = JsonLd.frame(JsonDocument.of(expanded), frame).options(options).get();
             if (list && !framed.containsKey("@graph"))
                 framed = Json.createObjectBuilder(framed).add("@graph", Json.createArrayBuilder()).build();
             // @context first: people read it top-down and streaming JSON-LD parsers need it early.
