@@ -24,6 +24,8 @@ public final class Errors {
         MEDIATYPE(415, "Mediatype niet ondersteund", "Unsupported media type"),
         DOCUMENTSTRUCTUUR(422, "Documentstructuur niet herkend", "Document structure not recognised"),
         ONGELDIGE_KINDCODE(422, "Ongeldige kindcode", "Invalid child code"),
+        ONBEKENDE_VERWIJZING(422, "Verwijzing naar iets dat de hub niet kent", "Reference to something the hub does not know"),
+        ONGELDIGE_INVOER(422, "Ongeldige invoer", "Invalid input"),
         SHACL_SCHENDING(422, "Het document voldoet niet aan de vormen (SHACL)", "The document violates the shapes (SHACL)"),
         VERSIE_VEREIST(428, "If-Match vereist", "If-Match required");
 

@@ -37,7 +37,19 @@ import be.kohub.ingest.DocumentReader;
 import be.kohub.ingest.DocumentType;
 import be.kohub.ingest.IngestPipeline;
 import be.kohub.ingest.InputLimits;
+import be.kohub.assignments.AssignmentActions;
+import be.kohub.assignments.AssignmentHandler;
+import be.kohub.assignments.AssignmentRoutes;
+import be.kohub.assignments.AssignmentRule;
+import be.kohub.codes.ChildCodeRoutes;
+import be.kohub.codes.ChildCodes;
+import be.kohub.codes.IdentityHash;
 import be.kohub.locations.LocationRoutes;
+import be.kohub.model.CodeLists;
+import be.kohub.requests.CrossCounterView;
+import be.kohub.requests.RequestHandler;
+import be.kohub.requests.RequestRoutes;
+import be.kohub.requests.RequestStatusCommand;
 import be.kohub.model.ModelFiles;
 import be.kohub.sparql.PublicSparql;
 import be.kohub.store.Store;
@@ -57,6 +69,9 @@ public final class Hub implements AutoCloseable {
     private final DocumentReader reader;
     private final BundledContexts contexts;
     private final LocationRoutes locations;
+    private final ChildCodeRoutes childCodes;
+    private final RequestRoutes requests;
+    private final AssignmentRoutes assignments;
     private final PublicSparql sparql;
     private final ApiKeys clients;
     private final int requestedPort;
@@ -79,6 +94,14 @@ public final class Hub implements AutoCloseable {
         RdfOutput output = new RdfOutput(prefixes);
         this.locations = new LocationRoutes(store, pipeline, reader,
                 new JsonLdFramer(contexts, "/frames/locatie.json"), output);
+        CodeLists codes = new CodeLists(model.ontology());
+        ChildCodes children = new ChildCodes(writes, new IdentityHash(b.identityKey), codes, base, b.birthWindowDays);
+        this.childCodes = new ChildCodeRoutes(children, store, reader, new JsonLdFramer(contexts, "/frames/kind.json"), output);
+        this.requests = new RequestRoutes(new RequestHandler(children, codes), new RequestStatusCommand(writes, codes),
+                new CrossCounterView(codes), children, store, pipeline, reader, new JsonLdFramer(contexts, "/frames/aanvraag.json"), output);
+        AssignmentRule rule = new AssignmentRule(codes, b.startToleranceDays);
+        this.assignments = new AssignmentRoutes(new AssignmentHandler(children, codes, rule), new AssignmentActions(writes, codes, rule),
+                store, pipeline, reader, new JsonLdFramer(contexts, "/frames/toewijzing.json"), output);
         this.sparql = new PublicSparql(store, b.sparqlTimeout, b.sparqlResultLimit);
         publishModel(model);
     }
@@ -130,6 +153,9 @@ public final class Hub implements AutoCloseable {
                         "No resource at " + ctx.path() + "."));
         });
         locations.register(routes);
+        childCodes.register(routes);
+        requests.register(routes);
+        assignments.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
@@ -149,7 +175,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public List<DocumentType> documentTypes() {
-        return List.of(locations.handler());
+        return List.of(locations.handler(), requests.handler(), assignments.handler());
     }
 
     /** Puts the model (ontology, code lists) into its public graph, replacing what an older version left. */
@@ -211,6 +237,9 @@ public final class Hub implements AutoCloseable {
         private Duration sparqlTimeout = Duration.ofSeconds(10);
         private int sparqlResultLimit = 10_000;
         private int writeBatch = 32;
+        private byte[] identityKey;
+        private int birthWindowDays = 120;
+        private int startToleranceDays = 30;
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -222,6 +251,13 @@ public final class Hub implements AutoCloseable {
         public Builder sparqlResultLimit(int limit) { this.sparqlResultLimit = limit; return this; }
         /** Most documents committed together (group commit); 1 gives one transaction per document. */
         public Builder writeBatch(int documents) { this.writeBatch = documents; return this; }
+
+        /** Key of the keyed hash of national register numbers (at least 32 bytes); default: a random key for this run only. */
+        public Builder identityKey(byte[] key) { this.identityKey = key; return this; }
+        /** Two (expected) birth dates of the same parent this close are the same child (DESIGN.md §5). */
+        public Builder birthWindowDays(int days) { this.birthWindowDays = days; return this; }
+        /** How many days after the requested start an assigned start still covers a request fully. */
+        public Builder startToleranceDays(int days) { this.startToleranceDays = days; return this; }
 
         public Hub build() {
             if (store == null)
@@ -237,6 +273,12 @@ public final class Hub implements AutoCloseable {
                 throw new IllegalStateException("write batch must be at least 1");
             if (sparqlTimeout.isNegative() || sparqlTimeout.isZero() || sparqlResultLimit < 1)
                 throw new IllegalStateException("SPARQL needs a positive timeout and result limit");
+            if (identityKey == null) {
+                identityKey = new byte[IdentityHash.MIN_KEY_BYTES];
+                new java.security.SecureRandom().nextBytes(identityKey);
+            }
+            if (birthWindowDays < 1 || startToleranceDays < 0)
+                throw new IllegalStateException("birth window must be positive and start tolerance not negative");
             return new Hub(this);
         }
     }

@@ -14,7 +14,18 @@ public enum Action implements RouteRole {
     LOCATIE_SCHRIJVEN(EnumSet.of(Role.KO, Role.BEHEER)),
     VALIDEREN(EnumSet.allOf(Role.class)),
     SPARQL_PUBLIEK(EnumSet.allOf(Role.class)),
-    MODEL_LEZEN(EnumSet.allOf(Role.class));
+    MODEL_LEZEN(EnumSet.allOf(Role.class)),
+    /** Issue a child code or record a birth: the systems that register children. */
+    KINDCODE_AANVRAGEN(EnumSet.of(Role.LLKO, Role.KO, Role.BEHEER)),
+    /** The child without personal data; no role outside the child-care systems and the agency. */
+    KINDCODE_LEZEN(EnumSet.of(Role.LLKO, Role.KO, Role.ANALIST, Role.BEHEER)),
+    AANVRAAG_SCHRIJVEN(EnumSet.of(Role.LLKO, Role.KO, Role.BEHEER)),
+    /** Reading a request; which requests and whether with personal data is decided per request (RequestAccess). */
+    AANVRAAG_LEZEN(EnumSet.of(Role.LLKO, Role.KO, Role.ANALIST, Role.BEHEER)),
+    /** The cross-counter view of a child's open requests. */
+    KIND_AANVRAGEN_LEZEN(EnumSet.of(Role.LLKO, Role.BEHEER)),
+    TOEWIJZING_SCHRIJVEN(EnumSet.of(Role.KO, Role.BEHEER)),
+    TOEWIJZING_LEZEN(EnumSet.of(Role.LLKO, Role.KO, Role.ANALIST, Role.BEHEER));
 
     private final Set<Role> roles;
 

@@ -33,12 +33,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "sample-data", description = "Sample data directory for --demo (default ${DEFAULT-VALUE}).")
     Path samples;
 
+    @Option(names = "--identity-key-file", description = "Base64 key of the hash of national register numbers; created if missing "
+            + "(default DATA/identity.key; the environment variable " + IdentityKeyFile.ENV + " takes precedence).")
+    Path identityKeyFile;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(data);
         ApiKeys keys = clients != null ? ApiKeys.fromFile(clients)
                 : demo ? ApiKeys.fromFile(samples.resolve("demo-clients.json")) : ApiKeys.none();
-        Hub hub = Hub.builder().store(Tdb2Store.at(data)).port(port).base(base).clients(keys).build();
+        Hub hub = Hub.builder().store(Tdb2Store.at(data)).port(port).base(base).clients(keys)
+                .identityKey(IdentityKeyFile.load(identityKeyFile != null ? identityKeyFile : data.resolve("identity.key"))).build();
         if (demo) {
             DemoData.Result loaded = new DemoData(hub, samples).loadIfEmpty();
             System.out.println(loaded.describe());

@@ -101,6 +101,15 @@ public final class DocumentReader {
         };
     }
 
+    /** A plain-JSON command body (a status change, a birth): the same size and depth limits as a document. */
+    public com.fasterxml.jackson.databind.node.ObjectNode readCommand(byte[] body) {
+        checkSize(body.length, limits.maxDocumentBytes());
+        JsonNode node = parseJson(body);
+        if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode object))
+            throw new Rejected(ProblemType.ONGELDIGE_JSON, "Verwacht wordt een JSON-object.", "A JSON object is expected.");
+        return object;
+    }
+
     /** True if the body is a batch: newline-delimited, or a top-level JSON array. */
     public boolean isBatch(byte[] body, Format format) {
         if (format == Format.NDJSON)

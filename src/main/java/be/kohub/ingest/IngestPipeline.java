@@ -94,9 +94,17 @@ public final class IngestPipeline {
             if (previous != null)
                 type.authorizeWrite(client, tx.graph(iri), iri);
             Graph stored = withIdentity(document, root, iri, localId);
-            tx.update(DocumentWrites.store(iri, stored, type.name(), previous, client.system(), localId,
-                    previous == null ? Operation.AANGEMAAKT : Operation.GEWIJZIGD, Instant.now()));
-            return new IngestResult(iri, previous == null ? 1 : previous.version() + 1, previous == null);
+            Instant now = Instant.now();
+            DocumentType.Prepared prepared = type.prepare(tx, new DocumentType.Write(client, iri, stored, previous, now));
+            DocumentWrites write = DocumentWrites.version(iri, type.name(), previous, client.system(), localId,
+                    previous == null ? Operation.AANGEMAAKT : Operation.GEWIJZIGD, now).replaceGraph(iri, prepared.document());
+            if (prepared.personal() != null)
+                write.replaceGraph(DocumentGraphs.personal(iri), prepared.personal());
+            if (prepared.status() != null)
+                write.replaceGraph(DocumentGraphs.status(iri), prepared.status());
+            tx.update(write.build());
+            prepared.effects().forEach(tx::update);
+            return new IngestResult(iri, write.newVersion(), previous == null, prepared.details());
         });
     }
 
@@ -110,8 +118,8 @@ public final class IngestPipeline {
             type.authorizeWrite(client, current, iri);
             if (previous.withdrawn())
                 return new IngestResult(iri, previous.version(), false);
-            tx.update(DocumentWrites.store(iri, type.withdrawn(current, iri), type.name(), previous, client.system(),
-                    null, Operation.INGETROKKEN, Instant.now()));
+            tx.update(DocumentWrites.version(iri, type.name(), previous, client.system(), null, Operation.INGETROKKEN, Instant.now())
+                    .replaceGraph(iri, type.withdrawn(current, iri)).build());
             return new IngestResult(iri, previous.version() + 1, false);
         });
     }

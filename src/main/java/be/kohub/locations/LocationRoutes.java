@@ -2,7 +2,6 @@ package be.kohub.locations;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -22,6 +21,7 @@ import be.kohub.Errors.Rejected;
 import be.kohub.access.Action;
 import be.kohub.access.Authenticator;
 import be.kohub.http.JsonLdFramer;
+import be.kohub.http.Params;
 import be.kohub.http.Problems;
 import be.kohub.http.RdfOutput;
 import be.kohub.ingest.DocumentMeta;
@@ -146,10 +146,10 @@ public final class LocationRoutes {
 
     private void list(Context ctx) {
         RdfOutput.negotiate(ctx);
-        int limit = intParam(ctx, "limit", 20, 1, 100);
+        int limit = Params.intParam(ctx, "limit", 20, 1, 100);
         LocationQueries.Filter filter = new LocationQueries.Filter(
-                param(ctx, "gemeente", NIS), param(ctx, "opvangvorm", CODE), param(ctx, "status", CODE), bbox(ctx));
-        String after = cursor(ctx.queryParam("cursor"));
+                Params.param(ctx, "gemeente", NIS), Params.param(ctx, "opvangvorm", CODE), Params.param(ctx, "status", CODE), bbox(ctx));
+        String after = Params.cursor(ctx);
         record Page(List<Node> iris, Graph graph) {}
         Page page = store.read(tx -> {
             List<Node> iris = LocationQueries.page(tx, filter, after, limit + 1);
@@ -157,12 +157,7 @@ public final class LocationRoutes {
             iris.stream().limit(limit).forEach(iri -> tx.graph(iri).find().forEachRemaining(graph::add));
             return new Page(iris, graph);
         });
-        if (page.iris().size() > limit) {
-            String next = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(page.iris().get(limit - 1).getURI().getBytes(StandardCharsets.UTF_8));
-            String query = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)cursor=[^&]*", "");
-            ctx.header("Link", "</locaties?" + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&") + "cursor=" + next + ">; rel=\"next\"");
-        }
+        Params.nextLink(ctx, page.iris(), limit);
         output.send(ctx, page.graph(), framer, true);
     }
 
@@ -202,29 +197,6 @@ public final class LocationRoutes {
         return new Rejected(ProblemType.NIET_GEVONDEN, "Geen locatie " + iri.getURI() + ".", "No location " + iri.getURI() + ".");
     }
 
-    private static String param(Context ctx, String name, Pattern pattern) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank())
-            return null;
-        if (!pattern.matcher(value).matches())
-            throw badParam(name, value);
-        return value;
-    }
-
-    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
-        String value = ctx.queryParam(name);
-        if (value == null)
-            return dflt;
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max)
-                throw badParam(name, value);
-            return n;
-        } catch (NumberFormatException e) {
-            throw badParam(name, value);
-        }
-    }
-
     /** {@code bbox=minLon,minLat,maxLon,maxLat} in WGS84. */
     private static BigDecimal[] bbox(Context ctx) {
         String value = ctx.queryParam("bbox");
@@ -232,29 +204,14 @@ public final class LocationRoutes {
             return null;
         String[] parts = value.split(",");
         if (parts.length != 4)
-            throw badParam("bbox", value);
+            throw Params.badParam("bbox", value);
         try {
             BigDecimal[] box = new BigDecimal[4];
             for (int i = 0; i < 4; i++)
                 box[i] = new BigDecimal(parts[i].trim());
             return box;
         } catch (NumberFormatException e) {
-            throw badParam("bbox", value);
+            throw Params.badParam("bbox", value);
         }
-    }
-
-    private static String cursor(String cursor) {
-        if (cursor == null || cursor.isBlank())
-            return null;
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw badParam("cursor", cursor);
-        }
-    }
-
-    private static Rejected badParam(String name, String value) {
-        return new Rejected(ProblemType.ONGELDIGE_PARAMETER,
-                "Ongeldige waarde voor " + name + ": '" + value + "'.", "Invalid value for " + name + ": '" + value + "'.");
     }
 }

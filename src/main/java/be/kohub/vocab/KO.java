@@ -17,6 +17,40 @@ public final class KO {
     public static final Node bewerking = iri("bewerking");
     public static final Node gemeente = iri("gemeente");
     public static final Node capaciteit = iri("capaciteit");
+    public static final Node Aanvraag = iri("Aanvraag");
+    public static final Node Toewijzing = iri("Toewijzing");
+    public static final Node Statuswijziging = iri("Statuswijziging");
+    public static final Node Opvangplan = iri("Opvangplan");
+    public static final Node open = iri("open");
+    public static final Node kind = iri("kind");
+    public static final Node kindcode = iri("kindcode");
+    public static final Node woonplaats = iri("woonplaats");
+    public static final Node bewijs = iri("bewijs");
+    public static final Node volgnummer = iri("volgnummer");
+    public static final Node aanvrager = iri("aanvrager");
+    public static final Node relatietype = iri("relatietype");
+    public static final Node toeleider = iri("toeleider");
+    public static final Node geregistreerdDoor = iri("geregistreerdDoor");
+    public static final Node gewensteStartdatum = iri("gewensteStartdatum");
+    public static final Node opvangplan = iri("opvangplan");
+    public static final Node dagdeel = iri("dagdeel");
+    public static final Node dagdelenPerWeek = iri("dagdelenPerWeek");
+    public static final Node voorkeur = iri("voorkeur");
+    public static final Node rang = iri("rang");
+    public static final Node vestiging = iri("vestiging");
+    public static final Node aanvraagstopTot = iri("aanvraagstopTot");
+    public static final Node toestemmingDelen = iri("toestemmingDelen");
+    public static final Node statuswijziging = iri("statuswijziging");
+    public static final Node statusreden = iri("statusreden");
+    public static final Node toelichting = iri("toelichting");
+    public static final Node veroorzaaktDoor = iri("veroorzaaktDoor");
+    public static final Node aanvraag = iri("aanvraag");
+    public static final Node toegewezenStartdatum = iri("toegewezenStartdatum");
+    public static final Node voorstel = iri("voorstel");
+    public static final Node lokaalLoket = iri("lokaalLoket");
+    public static final Node neemtAanvragenAan = iri("neemtAanvragenAan");
+    public static final Node aanvraagstop = iri("aanvraagstop");
+    public static final Node tot = iri("tot");
 
     /** Code lists, ontology and shapes: public, loaded from the model files at start. */
     /** The hub's bookkeeping: versions, source ids, withdrawal. Never public. */

@@ -28,7 +28,8 @@ class AccessTableTest {
                 if (route.getValue().allows(Role.PUBLIEK))
                     continue;
                 String[] methodAndPath = route.getKey().split(" ", 2);
-                String path = methodAndPath[1].replace("{id}", "00000000-0000-0000-0000-000000000000");
+                String path = methodAndPath[1].replace("{id}", "00000000-0000-0000-0000-000000000000")
+                        .replace("{code}", "KC123456789022");
                 HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url(path)))
                         .method(methodAndPath[0], HttpRequest.BodyPublishers.ofString("{}"))
                         .header("Content-Type", "application/ld+json").build();

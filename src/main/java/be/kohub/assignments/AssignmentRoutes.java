@@ -1,0 +1,127 @@
+package be.kohub.assignments;
+
+import java.util.regex.Pattern;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+import be.kohub.Errors.ProblemType;
+import be.kohub.Errors.Rejected;
+import be.kohub.access.Action;
+import be.kohub.access.Authenticator;
+import be.kohub.access.Client;
+import be.kohub.access.Role;
+import be.kohub.http.JsonLdFramer;
+import be.kohub.http.Params;
+import be.kohub.http.RdfOutput;
+import be.kohub.ingest.DocumentGraphs;
+import be.kohub.ingest.DocumentMeta;
+import be.kohub.ingest.DocumentReader;
+import be.kohub.ingest.DocumentReader.Format;
+import be.kohub.ingest.IngestPipeline;
+import be.kohub.ingest.IngestResult;
+import be.kohub.locations.LocationState;
+import be.kohub.store.Store;
+import be.kohub.vocab.KO;
+
+/** HTTP API of assignments: {@code /toewijzingen}, with acceptance, refusal and ending. */
+public final class AssignmentRoutes {
+    private static final Pattern UUID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    private final AssignmentHandler handler;
+    private final AssignmentActions actions;
+    private final Store store;
+    private final IngestPipeline pipeline;
+    private final DocumentReader reader;
+    private final JsonLdFramer framer;
+    private final RdfOutput output;
+
+    public AssignmentRoutes(AssignmentHandler handler, AssignmentActions actions, Store store, IngestPipeline pipeline,
+                            DocumentReader reader, JsonLdFramer framer, RdfOutput output) {
+        this.handler = handler;
+        this.actions = actions;
+        this.store = store;
+        this.pipeline = pipeline;
+        this.reader = reader;
+        this.framer = framer;
+        this.output = output;
+    }
+
+    public AssignmentHandler handler() {
+        return handler;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/toewijzingen", this::post, Action.TOEWIJZING_SCHRIJVEN);
+        routes.get("/toewijzingen/{id}", this::get, Action.TOEWIJZING_LEZEN);
+        routes.post("/toewijzingen/{id}/aanvaarding", ctx -> act(ctx, actions::accept), Action.TOEWIJZING_SCHRIJVEN);
+        routes.post("/toewijzingen/{id}/weigering", ctx -> act(ctx, actions::refuse), Action.TOEWIJZING_SCHRIJVEN);
+        routes.post("/toewijzingen/{id}/beeindiging", ctx -> act(ctx, actions::end), Action.TOEWIJZING_SCHRIJVEN);
+    }
+
+    private void post(Context ctx) {
+        Graph document = reader.readOne(ctx.bodyAsBytes(), Format.of(ctx.contentType()));
+        IngestResult result = pipeline.ingest(Authenticator.client(ctx), handler, document, null);
+        Params.written(ctx, result.created() ? 201 : 200, "/toewijzingen/" + localPart(result.iri()), result.iri(), result.version(), result.details());
+    }
+
+    private interface Action3 {
+        AssignmentActions.Outcome run(Client client, Node iri, com.fasterxml.jackson.databind.JsonNode body);
+    }
+
+    private void act(Context ctx, Action3 action) {
+        Node iri = iri(ctx);
+        byte[] body = ctx.bodyAsBytes();
+        AssignmentActions.Outcome outcome = action.run(Authenticator.client(ctx), iri,
+                body.length == 0 ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : reader.readCommand(body));
+        Params.written(ctx, 200, null, iri, outcome.version(), outcome.details());
+    }
+
+    /**
+     * An assignment holds no personal data (only the child's code). The organiser of the
+     * location, counters serving the area of the location, analysts and beheer may read it.
+     */
+    private void get(Context ctx) {
+        Node iri = iri(ctx);
+        Client client = Authenticator.client(ctx);
+        RdfOutput.negotiate(ctx);
+        record Found(Graph graph, String etag) {}
+        Found found = store.read(tx -> {
+            DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(AssignmentHandler.TYPE)).orElseThrow(() -> notFound(iri));
+            Graph document = tx.graph(iri);
+            Node location = document.find(iri, KO.vestiging, Node.ANY).next().getObject();
+            LocationState state = LocationState.find(tx, location).orElse(new LocationState(location, null, null, null));
+            boolean allowed = client.role() == Role.BEHEER || client.role() == Role.ANALIST
+                    || (client.role() == Role.KO && client.organisator() != null && client.organisator().equals(state.organiserKbo()))
+                    || (client.role() == Role.LLKO && client.werkingsgebied().contains(state.municipality()));
+            if (!allowed)
+                throw new Rejected(ProblemType.GEEN_TOEGANG, "Deze toewijzing is niet van jouw locaties of werkingsgebied.",
+                        "This assignment is not at your locations or in your service area.");
+            Graph graph = GraphFactory.createDefaultGraph();
+            document.find().forEachRemaining(graph::add);
+            tx.graph(DocumentGraphs.status(iri)).find().forEachRemaining(graph::add);
+            return new Found(graph, meta.etag());
+        });
+        ctx.header("ETag", found.etag());
+        output.send(ctx, found.graph(), framer, false);
+    }
+
+    private Node iri(Context ctx) {
+        String id = ctx.pathParam("id");
+        Node iri = NodeFactory.createURI(pipeline.iriPrefix(handler) + id);
+        if (!UUID.matcher(id).matches())
+            throw notFound(iri);
+        return iri;
+    }
+
+    private String localPart(Node iri) {
+        return iri.getURI().substring(pipeline.iriPrefix(handler).length());
+    }
+
+    private static Rejected notFound(Node iri) {
+        return new Rejected(ProblemType.NIET_GEVONDEN, "Geen toewijzing " + iri.getURI() + ".", "No assignment " + iri.getURI() + ".");
+    }
+}

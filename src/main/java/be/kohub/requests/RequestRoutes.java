@@ -1,0 +1,159 @@
+package be.kohub.requests;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+import be.kohub.Errors.ProblemType;
+import be.kohub.Errors.Rejected;
+import be.kohub.access.Action;
+import be.kohub.access.Authenticator;
+import be.kohub.access.Client;
+import be.kohub.access.Role;
+import be.kohub.codes.ChildCodes;
+import be.kohub.codes.KindCode;
+import be.kohub.http.JsonLdFramer;
+import be.kohub.http.Params;
+import be.kohub.http.RdfOutput;
+import be.kohub.ingest.DocumentMeta;
+import be.kohub.ingest.DocumentReader;
+import be.kohub.ingest.DocumentReader.Format;
+import be.kohub.ingest.IngestPipeline;
+import be.kohub.ingest.IngestResult;
+import be.kohub.locations.LocationState;
+import be.kohub.store.Queries;
+import be.kohub.store.Store;
+
+/** HTTP API of requests: {@code /aanvragen} and the cross-counter view {@code /kinderen/{code}/aanvragen}. */
+public final class RequestRoutes {
+    private static final Pattern UUID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    private final RequestHandler handler;
+    private final RequestStatusCommand status;
+    private final CrossCounterView crossCounter;
+    private final ChildCodes children;
+    private final Store store;
+    private final IngestPipeline pipeline;
+    private final DocumentReader reader;
+    private final JsonLdFramer framer;
+    private final RdfOutput output;
+
+    public RequestRoutes(RequestHandler handler, RequestStatusCommand status, CrossCounterView crossCounter, ChildCodes children,
+                         Store store, IngestPipeline pipeline, DocumentReader reader, JsonLdFramer framer, RdfOutput output) {
+        this.handler = handler;
+        this.status = status;
+        this.crossCounter = crossCounter;
+        this.children = children;
+        this.store = store;
+        this.pipeline = pipeline;
+        this.reader = reader;
+        this.framer = framer;
+        this.output = output;
+    }
+
+    public RequestHandler handler() {
+        return handler;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/aanvragen", this::post, Action.AANVRAAG_SCHRIJVEN);
+        routes.get("/aanvragen", this::listForLocation, Action.AANVRAAG_LEZEN);
+        routes.get("/aanvragen/{id}", this::get, Action.AANVRAAG_LEZEN);
+        routes.post("/aanvragen/{id}/status", this::changeStatus, Action.AANVRAAG_SCHRIJVEN);
+        routes.get("/kinderen/{code}/aanvragen", this::ofChild, Action.KIND_AANVRAGEN_LEZEN);
+    }
+
+    private void post(Context ctx) {
+        Graph document = reader.readOne(ctx.bodyAsBytes(), Format.of(ctx.contentType()));
+        IngestResult result = pipeline.ingest(Authenticator.client(ctx), handler, document, null);
+        Params.written(ctx, result.created() ? 201 : 200, "/aanvragen/" + localPart(result.iri()), result.iri(), result.version(), result.details());
+    }
+
+    private void get(Context ctx) {
+        Node iri = iri(ctx);
+        Client client = Authenticator.client(ctx);
+        RdfOutput.negotiate(ctx);
+        record Found(Graph graph, String etag) {}
+        Found found = store.read(tx -> {
+            DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(RequestHandler.TYPE)).orElseThrow(() -> notFound(iri));
+            Graph document = tx.graph(iri);
+            RequestAccess.View view = RequestAccess.view(tx, client, iri, meta, document);
+            return new Found(RequestAccess.assemble(tx, client, iri, view, GraphFactory.createDefaultGraph()), meta.etag());
+        });
+        ctx.header("ETag", found.etag());
+        output.send(ctx, found.graph(), framer, false);
+    }
+
+    /** {@code GET /aanvragen?locatie=…}: the requests naming one of the organiser's locations, paged. */
+    private void listForLocation(Context ctx) {
+        Client client = Authenticator.client(ctx);
+        String location = Params.param(ctx, "locatie", Pattern.compile("^https?://\\S{1,300}$"));
+        if (location == null)
+            throw Params.badParam("locatie", "");
+        int limit = Params.intParam(ctx, "limit", 20, 1, 100);
+        String after = Params.cursor(ctx);
+        RdfOutput.negotiate(ctx);
+        Node loc = NodeFactory.createURI(location);
+        record Page(List<Node> iris, Graph graph) {}
+        Page page = store.read(tx -> {
+            LocationState state = LocationState.require(tx, loc, "locatie");
+            if (client.role() != Role.BEHEER && !(client.role() == Role.KO && state.organiserKbo() != null && state.organiserKbo().equals(client.organisator())))
+                throw new Rejected(ProblemType.GEEN_TOEGANG, "Alleen de organisator van de locatie ziet de aanvragen ervoor.",
+                        "Only the location's organiser sees the requests for it.");
+            Query query = Queries.bind("requests/by-location.rq", Map.of("loc", loc,
+                    "after", NodeFactory.createLiteralString(after == null ? "" : after)));
+            query.setLimit(limit + 1);
+            List<Node> iris = tx.select(query).stream().map(row -> row.get(Var.alloc("aanvraag"))).toList();
+            Graph graph = GraphFactory.createDefaultGraph();
+            for (Node iri : iris.stream().limit(limit).toList()) {
+                Graph document = tx.graph(iri);
+                RequestAccess.View view = client.role() == Role.BEHEER || RequestAccess.consented(document, iri)
+                        ? RequestAccess.View.VOLLEDIG : RequestAccess.View.ZONDER_PERSOONSGEGEVENS;
+                RequestAccess.assemble(tx, client, iri, view, graph);
+            }
+            return new Page(iris, graph);
+        });
+        Params.nextLink(ctx, page.iris(), limit);
+        output.send(ctx, page.graph(), framer, true);
+    }
+
+    private void changeStatus(Context ctx) {
+        Node iri = iri(ctx);
+        RequestStatusCommand.Outcome outcome = status.change(Authenticator.client(ctx), iri, reader.readCommand(ctx.bodyAsBytes()));
+        var details = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        details.put("status", outcome.status());
+        details.put("gewijzigd", outcome.changed());
+        Params.written(ctx, 200, null, iri, outcome.version(), details);
+    }
+
+    private void ofChild(Context ctx) {
+        KindCode code = KindCode.parse(ctx.pathParam("code"));
+        Client client = Authenticator.client(ctx);
+        var answer = store.read(tx -> crossCounter.of(tx, client, code, children.known(tx, code)));
+        Params.json(ctx, 200, answer);
+    }
+
+    private Node iri(Context ctx) {
+        String id = ctx.pathParam("id");
+        Node iri = NodeFactory.createURI(pipeline.iriPrefix(handler) + id);
+        if (!UUID.matcher(id).matches())
+            throw notFound(iri);
+        return iri;
+    }
+
+    private String localPart(Node iri) {
+        return iri.getURI().substring(pipeline.iriPrefix(handler).length());
+    }
+
+    private static Rejected notFound(Node iri) {
+        return new Rejected(ProblemType.NIET_GEVONDEN, "Geen aanvraag " + iri.getURI() + ".", "No request " + iri.getURI() + ".");
+    }
+}
