@@ -111,10 +111,37 @@ public final class RunningHub implements AutoCloseable {
         return send(request);
     }
 
+    public HttpResponse<String> getAs(String path, String key, String accept) {
+        return get(path, accept, Map.of("Authorization", "Bearer " + key));
+    }
+
+    /** Posts every sample location sheet (as beheer) and answers the IRI of each, by file name without extension. */
+    public Map<String, String> loadSampleLocations() {
+        Map<String, String> iris = new java.util.TreeMap<>();
+        try (var files = java.nio.file.Files.list(SAMPLES.resolve("locaties"))) {
+            for (Path file : files.sorted().toList()) {
+                HttpResponse<String> created = postJsonLd("/locaties", key("opgroeien"), java.nio.file.Files.readAllBytes(file));
+                if (created.statusCode() != 201)
+                    throw new IllegalStateException(file + ": " + created.body());
+                iris.put(file.getFileName().toString().replace(".jsonld", ""), json(created).get("id").asText());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return iris;
+    }
+
     /** Everything the store holds, counted as quads: proof that a refused request changed nothing. */
     public long quadCount() {
         return hub.store().read(tx -> Long.parseLong(tx.select(QueryFactory.create(
                 "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")).get(0).get("n").getLiteralLexicalForm()));
+    }
+
+    /** Quads anywhere in the store whose object's text contains {@code text}. */
+    public long quadCountMatching(String text) {
+        return hub.store().read(tx -> tx.select(QueryFactory.create(
+                "SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }")).stream()
+                .filter(row -> row.get("o").toString().contains(text)).count());
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
@@ -27,7 +29,8 @@ final class DemoData {
     private final Hub hub;
     private final Path samples;
 
-    record Result(int loaded, int skipped, boolean wasEmpty) {
+    /** @param locations the IRI of each loaded sample location, by file name without extension */
+    record Result(int loaded, int skipped, boolean wasEmpty, Map<String, String> locations) {
         String describe() {
             return wasEmpty ? "demo: loaded " + loaded + " sample location sheets" + (skipped > 0 ? " (" + skipped + " refused)" : "")
                     : "demo: store already holds documents; sample data not loaded again";
@@ -42,13 +45,15 @@ final class DemoData {
     Result loadIfEmpty() {
         boolean empty = hub.store().read(tx -> !tx.ask(Queries.load("ingest/any-document.rq")));
         if (!empty)
-            return new Result(0, 0, false);
+            return new Result(0, 0, false, Map.of());
         int loaded = 0;
         int skipped = 0;
+        Map<String, String> locations = new HashMap<>();
         for (Path file : files(samples.resolve("locaties"))) {
             try {
                 Graph document = hub.reader().readOne(Files.readAllBytes(file), Format.JSONLD);
-                hub.pipeline().ingest(clientFor(document), hub.locations().handler(), document, null);
+                var result = hub.pipeline().ingest(clientFor(document), hub.locations().handler(), document, null);
+                locations.put(file.getFileName().toString().replaceFirst("\\.jsonld?$", ""), result.iri().getURI());
                 loaded++;
             } catch (Rejected e) {
                 System.err.println("demo: " + file + " refused: " + e.getMessage());
@@ -57,7 +62,7 @@ final class DemoData {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Result(loaded, skipped, true);
+        return new Result(loaded, skipped, true, locations);
     }
 
     private Client clientFor(Graph document) {

@@ -44,11 +44,15 @@ final class ServeCommand implements Callable<Integer> {
                 : demo ? ApiKeys.fromFile(samples.resolve("demo-clients.json")) : ApiKeys.none();
         Hub hub = Hub.builder().store(Tdb2Store.at(data)).port(port).base(base).clients(keys)
                 .identityKey(IdentityKeyFile.load(identityKeyFile != null ? identityKeyFile : data.resolve("identity.key"))).build();
-        if (demo) {
-            DemoData.Result loaded = new DemoData(hub, samples).loadIfEmpty();
+        DemoData.Result loaded = demo ? new DemoData(hub, samples).loadIfEmpty() : null;
+        if (loaded != null)
             System.out.println(loaded.describe());
-        }
         hub.start();
+        if (loaded != null && loaded.wasEmpty()) {
+            var steps = new StoryPlayer("http://localhost:" + hub.port(), StoryPlayer.keysOf(samples.resolve("demo-clients.json")),
+                    loaded.locations()).play(samples.resolve("familieverhaal"));
+            steps.forEach(s -> System.out.println("demo: " + (s.asExpected() ? "" : "UNEXPECTED ") + s.status() + " " + s.description()));
+        }
         System.out.println("kohub listening on http://localhost:" + hub.port() + " (data in " + data.toAbsolutePath() + ")");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
