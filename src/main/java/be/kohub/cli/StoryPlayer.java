@@ -91,6 +91,11 @@ public final class StoryPlayer {
     }
 
     private String fill(String template) {
+        return fill(template, kept, locations);
+    }
+
+    /** Fills the placeholders of a template: dates, sample locations and kept values. */
+    public static String fill(String template, Map<String, String> kept, Map<String, String> locations) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
