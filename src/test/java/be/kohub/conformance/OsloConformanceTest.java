@@ -74,6 +74,46 @@ class OsloConformanceTest {
         }
     }
 
+    /**
+     * The story's child, request (with its personal data, as beheer reads it) and assignment
+     * conform to OSLO, except for what the hub deliberately does not collect: OSLO's Persoon
+     * makes names, gender, full name and preferred language mandatory; the hub keeps no names for
+     * a child and only given and family name for an applicant (data minimisation, MAPPING.md (a)).
+     */
+    @Test
+    void exportedChildRequestAndAssignmentConformExceptForPersonalDataTheHubDoesNotCollect() {
+        Model oslo = RDFDataMgr.loadModel(OSLO_SHAPES.toString());
+        Graph codeLists = ModelFiles.load().ontology();
+        java.util.Map<String, String> keys = new java.util.HashMap<>();
+        for (String client : List.of("llko-gent", "llko-hasselt", "ko-kinderkorf-limburg"))
+            keys.put(client, key(client));
+        be.kohub.cli.StoryPlayer player = new be.kohub.cli.StoryPlayer(hub.url(""), keys, hub.loadSampleLocations());
+        player.play(RunningHub.SAMPLES.resolve("familieverhaal"));
+        java.util.Set<String> notCollected = java.util.Set.of("http://xmlns.com/foaf/0.1/givenName", "http://xmlns.com/foaf/0.1/familyName",
+                "https://data.vlaanderen.be/ns/persoon#volledigeNaam", "https://data.vlaanderen.be/ns/persoon#geslacht",
+                "http://purl.org/dc/terms/language");
+        var kept = player.kept();
+        for (String path : List.of("/kindcodes/" + kept.get("kindcode"),
+                kept.get("aanvraag-hasselt").substring(kept.get("aanvraag-hasselt").indexOf("/id/")).replace("/id/aanvraag/", "/aanvragen/"),
+                kept.get("toewijzing-genk").substring(kept.get("toewijzing-genk").indexOf("/id/")).replace("/id/toewijzing/", "/toewijzingen/"))) {
+            HttpResponse<String> turtle = hub.getAs(path, key("opgroeien"), "text/turtle");
+            assertEquals(200, turtle.statusCode(), path + ": " + turtle.body());
+            Graph export = GraphFactory.createDefaultGraph();
+            RDFParser.source(new ByteArrayInputStream(turtle.body().getBytes(StandardCharsets.UTF_8))).lang(Lang.TURTLE).parse(export);
+            Resource report = ValidationUtil.validateModel(ModelFactory.createModelForGraph(new Union(export, codeLists)), oslo, false);
+            StringBuilder unexpected = new StringBuilder();
+            report.listProperties(SH.result).forEach(r -> {
+                Resource result = r.getResource();
+                String resultPath = result.hasProperty(SH.resultPath) ? result.getProperty(SH.resultPath).getResource().getURI() : "";
+                Resource focus = result.getProperty(SH.focusNode).getResource();
+                boolean person = export.contains(focus.asNode(), RDF.type.asNode(), org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/person#Person"));
+                if (!(person && notCollected.contains(resultPath) && result.getProperty(SH.sourceConstraintComponent).getResource().getLocalName().equals("MinCountConstraintComponent")))
+                    unexpected.append(focus).append(' ').append(resultPath).append(' ').append(result.getProperty(SH.resultMessage)).append('\n');
+            });
+            assertEquals("", unexpected.toString(), path + " does not conform to OSLO");
+        }
+    }
+
     /** The shapes are only a meaningful check if they do reject what OSLO forbids. */
     @Test
     void theOsloShapesRejectASiteOfferWithoutTitle() {
