@@ -49,9 +49,11 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println(loaded.describe());
         hub.start();
         if (loaded != null && loaded.wasEmpty()) {
-            var steps = new StoryPlayer("http://localhost:" + hub.port(), StoryPlayer.keysOf(samples.resolve("demo-clients.json")),
-                    loaded.locations()).play(samples.resolve("familieverhaal"));
+            StoryPlayer story = new StoryPlayer("http://localhost:" + hub.port(), StoryPlayer.keysOf(samples.resolve("demo-clients.json")),
+                    loaded.locations());
+            var steps = story.play(samples.resolve("familieverhaal"));
             steps.forEach(s -> System.out.println("demo: " + (s.asExpected() ? "" : "UNEXPECTED ") + s.status() + " " + s.description()));
+            new java.util.TreeMap<>(story.kept()).forEach((name, value) -> System.out.println("demo: " + name + " = " + value));
         }
         System.out.println("kohub listening on http://localhost:" + hub.port() + " (data in " + data.toAbsolutePath() + ")");
         CountDownLatch stop = new CountDownLatch(1);

@@ -122,6 +122,13 @@ class FamilyStoryTest {
         assertEquals(403, hub.getAs(gent, key("ko-wolkje"), "application/ld+json").statusCode());
         HttpResponse<String> publicView = hub.get(gent, "application/ld+json");
         assertEquals(401, publicView.statusCode());
+        for (String query : List.of("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://data.kohub.be/ns/kohub#Aanvraag> }",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p \"El Amrani\" }",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?s a <http://www.w3.org/ns/person#Person> }")) {
+            HttpResponse<String> sparql = hub.get("/sparql?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+            assertEquals(200, sparql.statusCode(), sparql.body());
+            assertEquals("n\r\n0", sparql.body().strip(), "public SPARQL sees no requests, people or children: " + query);
+        }
     }
 
     @Test
