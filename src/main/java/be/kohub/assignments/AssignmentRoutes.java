@@ -1,12 +1,10 @@
 package be.kohub.assignments;
 
-import java.util.regex.Pattern;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 import be.kohub.Errors.ProblemType;
@@ -15,6 +13,7 @@ import be.kohub.access.Action;
 import be.kohub.access.Authenticator;
 import be.kohub.access.Client;
 import be.kohub.access.Role;
+import be.kohub.http.DocumentPaths;
 import be.kohub.http.JsonLdFramer;
 import be.kohub.http.Params;
 import be.kohub.http.RdfOutput;
@@ -30,7 +29,6 @@ import be.kohub.vocab.KO;
 
 /** HTTP API of assignments: {@code /toewijzingen}, with acceptance, refusal and ending. */
 public final class AssignmentRoutes {
-    private static final Pattern UUID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     private final AssignmentHandler handler;
     private final AssignmentActions actions;
     private final Store store;
@@ -38,6 +36,7 @@ public final class AssignmentRoutes {
     private final DocumentReader reader;
     private final JsonLdFramer framer;
     private final RdfOutput output;
+    private final DocumentPaths paths;
 
     public AssignmentRoutes(AssignmentHandler handler, AssignmentActions actions, Store store, IngestPipeline pipeline,
                             DocumentReader reader, JsonLdFramer framer, RdfOutput output) {
@@ -48,6 +47,7 @@ public final class AssignmentRoutes {
         this.reader = reader;
         this.framer = framer;
         this.output = output;
+        this.paths = new DocumentPaths(pipeline.iriPrefix(handler), "/toewijzingen", "toewijzing", "assignment");
     }
 
     public AssignmentHandler handler() {
@@ -65,7 +65,7 @@ public final class AssignmentRoutes {
     private void post(Context ctx) {
         Graph document = reader.readOne(ctx.bodyAsBytes(), Format.of(ctx.contentType()));
         IngestResult result = pipeline.ingest(Authenticator.client(ctx), handler, document, null);
-        Params.written(ctx, result.created() ? 201 : 200, "/toewijzingen/" + localPart(result.iri()), result.iri(), result.version(), result.details());
+        Params.written(ctx, result.created() ? 201 : 200, paths.path(result.iri()), result.iri(), result.version(), result.details());
     }
 
     private interface Action3 {
@@ -73,7 +73,7 @@ public final class AssignmentRoutes {
     }
 
     private void act(Context ctx, Action3 action) {
-        Node iri = iri(ctx);
+        Node iri = paths.iri(ctx);
         byte[] body = ctx.bodyAsBytes();
         AssignmentActions.Outcome outcome = action.run(Authenticator.client(ctx), iri,
                 body.length == 0 ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : reader.readCommand(body));
@@ -85,12 +85,12 @@ public final class AssignmentRoutes {
      * location, counters serving the area of the location, analysts and beheer may read it.
      */
     private void get(Context ctx) {
-        Node iri = iri(ctx);
+        Node iri = paths.iri(ctx);
         Client client = Authenticator.client(ctx);
         RdfOutput.negotiate(ctx);
         record Found(Graph graph, String etag) {}
         Found found = store.read(tx -> {
-            DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(AssignmentHandler.TYPE)).orElseThrow(() -> notFound(iri));
+            DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(AssignmentHandler.TYPE)).orElseThrow(() -> paths.notFound(iri));
             Graph document = tx.graph(iri);
             Node location = document.find(iri, KO.vestiging, Node.ANY).next().getObject();
             LocationState state = LocationState.find(tx, location).orElse(new LocationState(location, null, null, null));
@@ -107,21 +107,5 @@ public final class AssignmentRoutes {
         });
         ctx.header("ETag", found.etag());
         output.send(ctx, found.graph(), framer, false);
-    }
-
-    private Node iri(Context ctx) {
-        String id = ctx.pathParam("id");
-        Node iri = NodeFactory.createURI(pipeline.iriPrefix(handler) + id);
-        if (!UUID.matcher(id).matches())
-            throw notFound(iri);
-        return iri;
-    }
-
-    private String localPart(Node iri) {
-        return iri.getURI().substring(pipeline.iriPrefix(handler).length());
-    }
-
-    private static Rejected notFound(Node iri) {
-        return new Rejected(ProblemType.NIET_GEVONDEN, "Geen toewijzing " + iri.getURI() + ".", "No assignment " + iri.getURI() + ".");
     }
 }

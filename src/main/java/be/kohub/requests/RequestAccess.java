@@ -58,7 +58,7 @@ public final class RequestAccess {
 
     static boolean registeredByCounter(Client client, Graph document, Node iri) {
         return client.role() == Role.LLKO && client.loket() != null
-                && document.contains(iri, KO.lokaalLoket, org.apache.jena.graph.NodeFactory.createURI("https://data.kohub.be/id/loket/" + client.loket()));
+                && document.contains(iri, KO.lokaalLoket, org.apache.jena.graph.NodeFactory.createURI(KO.LOKET_PREFIX + client.loket()));
     }
 
     static boolean consented(Graph document, Node iri) {

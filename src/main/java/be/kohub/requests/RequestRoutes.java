@@ -21,6 +21,7 @@ import be.kohub.access.Client;
 import be.kohub.access.Role;
 import be.kohub.codes.ChildCodes;
 import be.kohub.codes.KindCode;
+import be.kohub.http.DocumentPaths;
 import be.kohub.http.JsonLdFramer;
 import be.kohub.http.Params;
 import be.kohub.http.RdfOutput;
@@ -35,7 +36,6 @@ import be.kohub.store.Store;
 
 /** HTTP API of requests: {@code /aanvragen} and the cross-counter view {@code /kinderen/{code}/aanvragen}. */
 public final class RequestRoutes {
-    private static final Pattern UUID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     private final RequestHandler handler;
     private final RequestStatusCommand status;
     private final CrossCounterView crossCounter;
@@ -45,6 +45,7 @@ public final class RequestRoutes {
     private final DocumentReader reader;
     private final JsonLdFramer framer;
     private final RdfOutput output;
+    private final DocumentPaths paths;
 
     public RequestRoutes(RequestHandler handler, RequestStatusCommand status, CrossCounterView crossCounter, ChildCodes children,
                          Store store, IngestPipeline pipeline, DocumentReader reader, JsonLdFramer framer, RdfOutput output) {
@@ -57,6 +58,7 @@ public final class RequestRoutes {
         this.reader = reader;
         this.framer = framer;
         this.output = output;
+        this.paths = new DocumentPaths(pipeline.iriPrefix(handler), "/aanvragen", "aanvraag", "request");
     }
 
     public RequestHandler handler() {
@@ -74,16 +76,16 @@ public final class RequestRoutes {
     private void post(Context ctx) {
         Graph document = reader.readOne(ctx.bodyAsBytes(), Format.of(ctx.contentType()));
         IngestResult result = pipeline.ingest(Authenticator.client(ctx), handler, document, null);
-        Params.written(ctx, result.created() ? 201 : 200, "/aanvragen/" + localPart(result.iri()), result.iri(), result.version(), result.details());
+        Params.written(ctx, result.created() ? 201 : 200, paths.path(result.iri()), result.iri(), result.version(), result.details());
     }
 
     private void get(Context ctx) {
-        Node iri = iri(ctx);
+        Node iri = paths.iri(ctx);
         Client client = Authenticator.client(ctx);
         RdfOutput.negotiate(ctx);
         record Found(Graph graph, String etag) {}
         Found found = store.read(tx -> {
-            DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(RequestHandler.TYPE)).orElseThrow(() -> notFound(iri));
+            DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(RequestHandler.TYPE)).orElseThrow(() -> paths.notFound(iri));
             Graph document = tx.graph(iri);
             RequestAccess.View view = RequestAccess.view(tx, client, iri, meta, document);
             return new Found(RequestAccess.assemble(tx, client, iri, view, GraphFactory.createDefaultGraph()), meta.etag());
@@ -126,7 +128,7 @@ public final class RequestRoutes {
     }
 
     private void changeStatus(Context ctx) {
-        Node iri = iri(ctx);
+        Node iri = paths.iri(ctx);
         RequestStatusCommand.Outcome outcome = status.change(Authenticator.client(ctx), iri, reader.readCommand(ctx.bodyAsBytes()));
         var details = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         details.put("status", outcome.status());
@@ -139,21 +141,5 @@ public final class RequestRoutes {
         Client client = Authenticator.client(ctx);
         var answer = store.read(tx -> crossCounter.of(tx, client, code, children.known(tx, code)));
         Params.json(ctx, 200, answer);
-    }
-
-    private Node iri(Context ctx) {
-        String id = ctx.pathParam("id");
-        Node iri = NodeFactory.createURI(pipeline.iriPrefix(handler) + id);
-        if (!UUID.matcher(id).matches())
-            throw notFound(iri);
-        return iri;
-    }
-
-    private String localPart(Node iri) {
-        return iri.getURI().substring(pipeline.iriPrefix(handler).length());
-    }
-
-    private static Rejected notFound(Node iri) {
-        return new Rejected(ProblemType.NIET_GEVONDEN, "Geen aanvraag " + iri.getURI() + ".", "No request " + iri.getURI() + ".");
     }
 }

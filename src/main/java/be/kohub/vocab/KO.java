@@ -59,6 +59,8 @@ public final class KO {
     public static final Node EVENTS_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/gebeurtenissen");
     public static final Node MODEL_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/model");
     public static final String SYSTEM_PREFIX = "https://data.kohub.be/id/systeem/";
+    /** Local child-care counters (LLKO), by the NIS code of their municipality. */
+    public static final String LOKET_PREFIX = "https://data.kohub.be/id/loket/";
     public static final String STATUS_PREFIX = "https://data.kohub.be/id/concept/locatiestatus/";
 
     private static Node iri(String local) {
