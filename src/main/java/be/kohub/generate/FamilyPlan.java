@@ -32,11 +32,4 @@ record FamilyPlan(int index, KindCode code, String childIri, List<Step> steps, L
 
     /** The registering system changes a request's status (as POST /aanvragen/{id}/status does). */
     record StatusChange(Instant at, Client client, String request, String status, String reason) implements Step {}
-
-    /**
-     * A child without an assignment that still has an open request: what a benchmark or test needs to
-     * post another request for it, or an assignment that covers that request at its first-choice location.
-     */
-    record OpenChild(String kindcode, String request, String requestClient, ObjectNode requestBody, String location,
-                     String locationClient, String start, ObjectNode plan) {}
 }

@@ -22,7 +22,6 @@ import be.kohub.codes.KindCode;
 import be.kohub.generate.CarePlans.Plan;
 import be.kohub.generate.FamilyPlan.NewChild;
 import be.kohub.generate.FamilyPlan.NewDocument;
-import be.kohub.generate.FamilyPlan.OpenChild;
 import be.kohub.generate.FamilyPlan.Step;
 import be.kohub.generate.FamilyPlan.StatusChange;
 import be.kohub.generate.Locations.Location;

@@ -37,7 +37,6 @@ import be.kohub.Hub;
 import be.kohub.codes.IdentityHash;
 import be.kohub.codes.KindCode;
 import be.kohub.generate.FamilyPlan.NewDocument;
-import be.kohub.generate.FamilyPlan.OpenChild;
 import be.kohub.generate.Locations.Location;
 import be.kohub.generate.Municipalities.Municipality;
 import be.kohub.model.CodeLists;

@@ -432,18 +432,7 @@ public final class IngestBenchmark {
 
     /** Replaces this benchmark's section of the file (or adds it), leaving other benchmarks' sections alone. */
     static void writeSection(Path file, String section) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8)
-                : "# Benchmarks\n\nEach section is written by its benchmark, which measures against a baseline in the same run; "
-                        + "figures are only comparable between runs on the same machine. Benchmarks are never asserted in tests.\n";
-        int start = text.indexOf(SECTION + "\n");
-        if (start < 0) {
-            text = text.stripTrailing() + "\n\n" + section;
-        } else {
-            int end = text.indexOf("\n## ", start + SECTION.length());
-            text = text.substring(0, start) + section + (end < 0 ? "" : "\n" + text.substring(end + 1));
-        }
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text.stripTrailing() + "\n", StandardCharsets.UTF_8);
+        BenchmarkFile.writeSection(file, SECTION, section);
     }
 
     private static String command(int n, int warmup) {

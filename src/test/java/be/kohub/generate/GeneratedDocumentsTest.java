@@ -26,7 +26,7 @@ import be.kohub.validation.ValidationReport;
  * Every kind of document the generator makes is valid (the hub's SHACL shapes), and the
  * generator's fast JSON-LD reading gives exactly the graph the hub's reader (Titanium) gives, so
  * that skipping both in bulk generation changes nothing. Covers all locations and all requests
- * and assignments of 150 families, with every optional part the generator uses.
+ * and assignments of 100 families, with every optional part the generator uses.
  */
 class GeneratedDocumentsTest {
     private static final long SEED = 7;
@@ -39,12 +39,12 @@ class GeneratedDocumentsTest {
         ModelFiles model = ModelFiles.load();
         CodeLists codes = new CodeLists(model.ontology());
         Municipalities municipalities = Municipalities.from(model.ontology(), SEED);
-        Locations locations = Locations.generate(300, municipalities, "http://localhost:8080/id/locatie/", SEED, Settings.DEFAULT_AS_OF);
+        Locations locations = Locations.generate(150, municipalities, "http://localhost:8080/id/locatie/", SEED, Settings.DEFAULT_AS_OF);
         locations.all().forEach(l -> documents.add(l.sheet()));
         FamilyPlanner planner = new FamilyPlanner(municipalities, locations, codes, new IdentityHash(ScaleGenerator.identityKey(SEED)),
                 "http://localhost:8080", SEED, Settings.DEFAULT_AS_OF, 0.5);
         java.util.Random codesRandom = new java.util.Random(SEED);
-        for (int i = 0; i < 150; i++)
+        for (int i = 0; i < 100; i++)
             for (var step : planner.plan(i, KindCode.random(codesRandom), 1 + i % 4).steps())
                 if (step instanceof NewDocument d)
                     documents.add(d.body());

@@ -1,7 +1,6 @@
 package be.kohub.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import be.kohub.RunningHub;
 import be.kohub.access.ApiKeys;
-import be.kohub.generate.FamilyPlan.OpenChild;
 import be.kohub.ingest.DocumentGraphs;
 import be.kohub.ingest.DocumentMeta;
 
@@ -130,9 +128,6 @@ class GeneratorTest {
         for (String file : List.of(ScaleGenerator.QUADS, ScaleGenerator.CLIENTS, ScaleGenerator.IDENTITY_KEY, ScaleGenerator.SAMPLES,
                 ScaleGenerator.SUMMARY))
             assertEquals(-1, Files.mismatch(temp.resolve("out").resolve(file), again.resolve(file)), file);
-        Path other = temp.resolve("other");
-        new ScaleGenerator(new Settings(200, 500, 300, 0.5, 43, SETTINGS.base(), SETTINGS.asOf(), 50)).generate(other);
-        assertNotEquals(-1, Files.mismatch(temp.resolve("out").resolve(ScaleGenerator.QUADS), other.resolve(ScaleGenerator.QUADS)));
     }
 
     private static ScaleGenerator.Example example(String type) {
