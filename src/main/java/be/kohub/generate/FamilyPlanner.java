@@ -47,21 +47,21 @@ final class FamilyPlanner {
     private final CarePlans plans;
     private final IdentityHash identities;
     private final CodeLists codes;
-    private final String base;
+    private final IriPrefixes iris;
     private final long seed;
     private final LocalDate asOf;
     private final double assignedShare;
     private final List<String> given = ResourceLists.lines("voornamen.txt");
     private final List<String> familyNames = ResourceLists.lines("familienamen.txt");
 
-    FamilyPlanner(Municipalities municipalities, Locations locations, CodeLists codes, IdentityHash identities, String base,
+    FamilyPlanner(Municipalities municipalities, Locations locations, CodeLists codes, IdentityHash identities, IriPrefixes iris,
                   long seed, LocalDate asOf, double assignedShare) {
         this.municipalities = municipalities;
         this.locations = locations;
         this.plans = new CarePlans(codes);
         this.identities = identities;
         this.codes = codes;
-        this.base = base;
+        this.iris = iris;
         this.seed = seed;
         this.asOf = asOf;
         this.assignedShare = assignedShare;
@@ -71,7 +71,7 @@ final class FamilyPlanner {
     FamilyPlan plan(int index, KindCode code, int requestCount) {
         RandomGenerator r = Seeds.stream(seed, Seeds.FAMILIES, index);
         Municipality home = municipalities.pick(r);
-        String childIri = base + "/id/kind/" + code.value();
+        String childIri = iris.child() + code.value();
         LocalDate issued = asOf.minusDays(Seeds.between(r, 120, 540));
         boolean unborn = Seeds.chance(r, 0.6);
         LocalDate birth = unborn ? issued.plusDays(Seeds.between(r, 30, 200)) : issued.minusDays(Seeds.between(r, 0, 300));
@@ -98,7 +98,7 @@ final class FamilyPlanner {
             boolean variation = Seeds.chance(r, 0.2);
             Plan plan = variation && Seeds.chance(r, 0.5) ? plans.draw(r) : need;
             LocalDate wanted = variation && plan == need ? start.plusDays(Seeds.between(r, -60, 60)) : start;
-            String iri = base + "/id/aanvraag/" + Seeds.uuid(r);
+            String iri = iris.request() + Seeds.uuid(r);
             ObjectNode body = request(String.format(Locale.ROOT, "AV-%07d-%d", index, j + 1), code, home, household, wanted, plan, preferences);
             requests.add(new Request(iri, client, body, first, wanted, plan, day));
         }
@@ -187,7 +187,7 @@ final class FamilyPlanner {
             body.put("aanvraag", linked.iri());
         if (offer)
             body.put("voorstel", true);
-        return new NewDocument(null, organiser(location), "toewijzing", base + "/id/toewijzing/" + Seeds.uuid(r), body);
+        return new NewDocument(null, organiser(location), "toewijzing", iris.assignment() + Seeds.uuid(r), body);
     }
 
     private List<Location> preferenceLocations(ObjectNode request) {

@@ -97,18 +97,19 @@ public final class ScaleGenerator {
         CodeLists codes = new CodeLists(model.ontology());
         byte[] key = identityKey(settings.seed());
         Municipalities municipalities = Municipalities.from(model.ontology(), settings.seed());
-        Locations locations = Locations.generate(settings.locations(), municipalities, settings.base() + "/id/locatie/",
-                settings.seed(), settings.asOf());
-        FamilyPlanner planner = new FamilyPlanner(municipalities, locations, codes, new IdentityHash(key), settings.base(),
-                settings.seed(), settings.asOf(), settings.assignedShare());
         Map<String, Integer> requestStatuses = new TreeMap<>();
         Map<String, Integer> assignmentStatuses = new TreeMap<>();
         List<Example> examples = new ArrayList<>();
         List<OpenChild> open = new ArrayList<>();
         long quads = 0;
-        // A hub that is never started: its pipeline and document types are what the generator writes with.
+        Locations locations;
+        // A hub that is never started: its pipeline, document types and IRIs are what the generator writes with.
         try (Hub hub = Hub.builder().store(Tdb2Store.inMemory()).base(settings.base()).identityKey(key).build();
              Writer out = nquads(dir.resolve(QUADS))) {
+            IriPrefixes iris = IriPrefixes.of(hub);
+            locations = Locations.generate(settings.locations(), municipalities, iris.location(), settings.seed(), settings.asOf());
+            FamilyPlanner planner = new FamilyPlanner(municipalities, locations, codes, new IdentityHash(key), iris,
+                    settings.seed(), settings.asOf(), settings.assignedShare());
             HubWriter writer = new HubWriter(hub.pipeline(), hub.documentTypes(), model.ontology(), codes, settings.seed());
             for (Location location : locations.all()) {
                 quads += write(out, writer.location(location).lines());

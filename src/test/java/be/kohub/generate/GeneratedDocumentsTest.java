@@ -39,10 +39,11 @@ class GeneratedDocumentsTest {
         ModelFiles model = ModelFiles.load();
         CodeLists codes = new CodeLists(model.ontology());
         Municipalities municipalities = Municipalities.from(model.ontology(), SEED);
-        Locations locations = Locations.generate(150, municipalities, "http://localhost:8080/id/locatie/", SEED, Settings.DEFAULT_AS_OF);
+        IriPrefixes iris = IriPrefixes.of(hub);
+        Locations locations = Locations.generate(150, municipalities, iris.location(), SEED, Settings.DEFAULT_AS_OF);
         locations.all().forEach(l -> documents.add(l.sheet()));
         FamilyPlanner planner = new FamilyPlanner(municipalities, locations, codes, new IdentityHash(ScaleGenerator.identityKey(SEED)),
-                "http://localhost:8080", SEED, Settings.DEFAULT_AS_OF, 0.5);
+                iris, SEED, Settings.DEFAULT_AS_OF, 0.5);
         java.util.Random codesRandom = new java.util.Random(SEED);
         for (int i = 0; i < 100; i++)
             for (var step : planner.plan(i, KindCode.random(codesRandom), 1 + i % 4).steps())
