@@ -42,14 +42,18 @@ public final class RunningHub implements AutoCloseable {
 
     public static RunningHub start(java.util.function.Consumer<Hub.Builder> settings) {
         try {
-            Path dir = Files.createTempDirectory("kohub-test");
-            Hub.Builder builder = Hub.builder().store(Tdb2Store.at(dir)).port(0)
-                    .clients(ApiKeys.fromFile(SAMPLES.resolve("demo-clients.json")));
-            settings.accept(builder);
-            return new RunningHub(builder.build().start(), dir);
+            return on(Files.createTempDirectory("kohub-test"), settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A hub on an existing TDB2 directory (e.g. a generated, bulk-loaded one), which close() deletes. */
+    public static RunningHub on(Path dir, java.util.function.Consumer<Hub.Builder> settings) {
+        Hub.Builder builder = Hub.builder().store(Tdb2Store.at(dir)).port(0)
+                .clients(ApiKeys.fromFile(SAMPLES.resolve("demo-clients.json")));
+        settings.accept(builder);
+        return new RunningHub(builder.build().start(), dir);
     }
 
     /** The demo key of a client in sample-data/demo-clients.json. */

@@ -138,21 +138,33 @@ public final class ChildCodes {
                 code = KindCode.random(random);
             } while (DocumentMeta.find(tx, iri(code)).isPresent());
             Node child = iri(code);
-            Instant now = Instant.now();
-            Graph graph = childGraph(child, code, expected, born, residence, rank);
-            Graph personal = GraphFactory.createDefaultGraph();
-            Node link = NodeFactory.createURI(child.getURI() + "/relatie/" + person.getURI().substring("urn:kohub:persoon:".length(), 32));
-            personal.add(Triple.create(child, OSLO.PROV_QUALIFIED_ASSOCIATION, link));
-            personal.add(Triple.create(link, RDF.type.asNode(), OSLO.PERSOONSRELATIE));
-            personal.add(Triple.create(link, OSLO.DC11_TYPE, relation));
-            personal.add(Triple.create(link, OSLO.PERSOONSRELATIE_PERSOON, person));
-            if (evidence != null)
-                personal.add(Triple.create(link, KO.bewijs, evidence));
-            DocumentWrites write = DocumentWrites.version(child, TYPE, null, client.system(), null, Operation.AANGEMAAKT, now)
-                    .replaceGraph(child, graph).replaceGraph(DocumentGraphs.personal(child), personal);
+            DocumentWrites write = created(child, new NewChild(code, expected, born, residence, rank, person, relation, evidence),
+                    client.system(), Instant.now());
             tx.update(write.build());
             return new Issued(code, child, true, write.newVersion());
         });
+    }
+
+    /** What the hub records of a new child: code, (expected) birth, residence, rank, and the parent who asked (a keyed hash). */
+    public record NewChild(KindCode code, LocalDate expected, LocalDate born, Node residence, int rank,
+                           Node parent, Node relation, Node evidence) {}
+
+    /**
+     * The write that creates a child: its graph, its personal-data graph (the relation to the
+     * parent) and its bookkeeping. Shared by {@link #issue} and the data generator.
+     */
+    public static DocumentWrites created(Node child, NewChild c, Node agent, Instant now) {
+        Graph graph = childGraph(child, c.code(), c.expected(), c.born(), c.residence(), c.rank());
+        Graph personal = GraphFactory.createDefaultGraph();
+        Node link = NodeFactory.createURI(child.getURI() + "/relatie/" + c.parent().getURI().substring("urn:kohub:persoon:".length(), 32));
+        personal.add(Triple.create(child, OSLO.PROV_QUALIFIED_ASSOCIATION, link));
+        personal.add(Triple.create(link, RDF.type.asNode(), OSLO.PERSOONSRELATIE));
+        personal.add(Triple.create(link, OSLO.DC11_TYPE, c.relation()));
+        personal.add(Triple.create(link, OSLO.PERSOONSRELATIE_PERSOON, c.parent()));
+        if (c.evidence() != null)
+            personal.add(Triple.create(link, KO.bewijs, c.evidence()));
+        return DocumentWrites.version(child, TYPE, null, agent, null, Operation.AANGEMAAKT, now)
+                .replaceGraph(child, graph).replaceGraph(DocumentGraphs.personal(child), personal);
     }
 
     /**

@@ -2,6 +2,7 @@ package be.kohub.codes;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 import be.kohub.Errors.ProblemType;
@@ -19,6 +20,14 @@ public record KindCode(String value) {
     private static final String LETTERS = "2012";
 
     public static KindCode random(SecureRandom random) {
+        return random((RandomGenerator) random);
+    }
+
+    /**
+     * A code from any random source. The hub issues codes only with a {@link SecureRandom} (a
+     * guessable code would let one guess children); a seeded source is for generated test data.
+     */
+    public static KindCode random(RandomGenerator random) {
         StringBuilder digits = new StringBuilder();
         for (int i = 0; i < 10; i++)
             digits.append(random.nextInt(10));

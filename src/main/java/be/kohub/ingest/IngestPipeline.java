@@ -24,6 +24,7 @@ import be.kohub.access.Client;
 import be.kohub.ingest.DocumentWrites.Operation;
 import be.kohub.store.Queries;
 import be.kohub.store.WriteQueue;
+import be.kohub.store.WriteTx;
 import be.kohub.validation.ShaclValidator;
 import be.kohub.validation.ValidationReport;
 import be.kohub.vocab.OSLO;
@@ -93,19 +94,35 @@ public final class IngestPipeline {
                         "The document has id " + root.getURI() + " but belongs to " + iri.getURI() + ".");
             if (previous != null)
                 type.authorizeWrite(client, tx.graph(iri), iri);
-            Graph stored = withIdentity(document, root, iri, localId);
-            Instant now = Instant.now();
-            DocumentType.Prepared prepared = type.prepare(tx, new DocumentType.Write(client, iri, stored, previous, now));
-            DocumentWrites write = DocumentWrites.version(iri, type.name(), previous, client.system(), localId,
-                    previous == null ? Operation.AANGEMAAKT : Operation.GEWIJZIGD, now).replaceGraph(iri, prepared.document());
-            if (prepared.personal() != null)
-                write.replaceGraph(DocumentGraphs.personal(iri), prepared.personal());
-            if (prepared.status() != null)
-                write.replaceGraph(DocumentGraphs.status(iri), prepared.status());
-            tx.update(write.build());
-            prepared.effects().forEach(tx::update);
-            return new IngestResult(iri, write.newVersion(), previous == null, prepared.details());
+            return store(tx, client, type, document, root, iri, localId, previous, Instant.now());
         });
+    }
+
+    /**
+     * Stores a new document that was validated before, at an IRI and a time the caller chose:
+     * the type's rules and the one write of {@link #ingest}, without its validation and identity
+     * lookup. For generating data that must be stored exactly as the API would store it
+     * ({@code be.kohub.generate}); the caller must know the document is valid and new.
+     */
+    public IngestResult create(WriteTx tx, Client client, DocumentType type, Graph document, Node iri, Instant now) {
+        Node root = root(document, type);
+        type.authorizeWrite(client, document, root);
+        return store(tx, client, type, document, root, iri, localId(document, root, client), null, now);
+    }
+
+    private IngestResult store(WriteTx tx, Client client, DocumentType type, Graph document, Node root, Node iri,
+                               LocalId localId, DocumentMeta previous, Instant now) {
+        Graph stored = withIdentity(document, root, iri, localId);
+        DocumentType.Prepared prepared = type.prepare(tx, new DocumentType.Write(client, iri, stored, previous, now));
+        DocumentWrites write = DocumentWrites.version(iri, type.name(), previous, client.system(), localId,
+                previous == null ? Operation.AANGEMAAKT : Operation.GEWIJZIGD, now).replaceGraph(iri, prepared.document());
+        if (prepared.personal() != null)
+            write.replaceGraph(DocumentGraphs.personal(iri), prepared.personal());
+        if (prepared.status() != null)
+            write.replaceGraph(DocumentGraphs.status(iri), prepared.status());
+        tx.update(write.build());
+        prepared.effects().forEach(tx::update);
+        return new IngestResult(iri, write.newVersion(), previous == null, prepared.details());
     }
 
     /** Marks a document withdrawn: a new version, kept with its history. Repeating it changes nothing. */

@@ -1,6 +1,7 @@
 package be.kohub.requests;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,7 +74,8 @@ public final class RequestHandler implements DocumentType {
         document.find().forEachRemaining(stored::add);
         ObjectNode details = JSON.createObjectNode();
         ArrayNode notices = details.putArray("meldingen");
-        LocalDate today = LocalDate.now();
+        // The day of the write (not of the clock now), so that a document stored as of a given time reads the same.
+        LocalDate today = LocalDate.ofInstant(write.now(), ZoneId.systemDefault());
         for (Node preference : document.find(iri, KO.voorkeur, Node.ANY).mapWith(Triple::getObject).toList()) {
             Node location = document.find(preference, KO.vestiging, Node.ANY).next().getObject();
             LocationState state = LocationState.require(tx, location, "voorkeuren.vestiging");

@@ -12,11 +12,14 @@ import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.update.UpdateRequest;
 
-/** Read and write access to a local {@link DatasetGraph} inside a transaction the caller holds. */
-final class DatasetTx implements WriteTx {
+/**
+ * Read and write access to a local {@link DatasetGraph} inside a transaction the caller holds
+ * (or on a dataset that needs none, such as the generator's per-family scratch datasets).
+ */
+public final class DatasetTx implements WriteTx {
     private final DatasetGraph dsg;
 
-    DatasetTx(DatasetGraph dsg) {
+    public DatasetTx(DatasetGraph dsg) {
         this.dsg = dsg;
     }
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -179,34 +172,7 @@ public final class IngestBenchmark {
     /** Posts every body once, one per request, from {@code clients} threads; each must be answered 201. */
     private static long[] post(HttpClient http, URI uri, String key, List<byte[]> bodies, int clients) throws InterruptedException {
         long[] latencies = new long[bodies.size()];
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<String> failure = new AtomicReference<>();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        for (int c = 0; c < clients; c++) {
-            pool.execute(() -> {
-                int i;
-                while (failure.get() == null && (i = next.getAndIncrement()) < bodies.size()) {
-                    HttpRequest request = HttpRequest.newBuilder(uri)
-                            .header("Content-Type", "application/ld+json")
-                            .header("Authorization", "Bearer " + key)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        latencies[i] = System.nanoTime() - start;
-                        if (response.statusCode() != 201)
-                            failure.compareAndSet(null, "sheet " + i + ": HTTP " + response.statusCode() + " " + response.body());
-                    } catch (IOException | InterruptedException e) {
-                        failure.compareAndSet(null, "sheet " + i + ": " + e);
-                    }
-                }
-            });
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(2, TimeUnit.HOURS))
-            throw new IllegalStateException("posting did not end");
-        if (failure.get() != null)
-            throw new IllegalStateException("the hub refused a generated sheet, " + failure.get());
+        HttpPosts.post(http, uri, bodies.stream().map(b -> new HttpPosts.Post(b, key)).toList(), clients, latencies);
         return latencies;
     }
 
@@ -432,18 +398,7 @@ public final class IngestBenchmark {
 
     /** Replaces this benchmark's section of the file (or adds it), leaving other benchmarks' sections alone. */
     static void writeSection(Path file, String section) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8)
-                : "# Benchmarks\n\nEach section is written by its benchmark, which measures against a baseline in the same run; "
-                        + "figures are only comparable between runs on the same machine. Benchmarks are never asserted in tests.\n";
-        int start = text.indexOf(SECTION + "\n");
-        if (start < 0) {
-            text = text.stripTrailing() + "\n\n" + section;
-        } else {
-            int end = text.indexOf("\n## ", start + SECTION.length());
-            text = text.substring(0, start) + section + (end < 0 ? "" : "\n" + text.substring(end + 1));
-        }
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text.stripTrailing() + "\n", StandardCharsets.UTF_8);
+        BenchmarkFile.writeSection(file, SECTION, section);
     }
 
     private static String command(int n, int warmup) {
@@ -480,11 +435,11 @@ public final class IngestBenchmark {
                 p.peakHeap() / (1024 * 1024), p.gcCount(), p.gcMillis(), 100 * p.othersCpu(), 100 * p.stealCpu());
     }
 
-    private static void log(String format, Object... args) {
+    static void log(String format, Object... args) {
         System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
