@@ -63,12 +63,12 @@ final class Locations {
             Municipality m = share.getKey();
             for (int k = 0; k < share.getValue(); k++, index++) {
                 RandomGenerator r = Seeds.stream(seed, Seeds.LOCATIONS, index);
-                boolean family_ = Seeds.chance(r, 0.6);
+                boolean familyCare = Seeds.chance(r, 0.6);
                 String place = Seeds.pick(r, names);
                 String organiserKey;
                 String organiserName;
                 String name;
-                if (family_) {
+                if (familyCare) {
                     String carer = Seeds.pick(r, given) + " " + Seeds.pick(r, family);
                     if (Seeds.chance(r, 0.8)) {
                         organiserKey = "eigen:" + index;
@@ -96,12 +96,12 @@ final class Locations {
                 }
                 long next = kboBase + 7L * locations.organisers.size();
                 Organiser organiser = locations.organisers.computeIfAbsent(organiserKey, key -> new Organiser(kbo(next), organiserName));
-                int capacity = family_ ? (Seeds.chance(r, 0.6) ? 8 : Seeds.between(r, 4, 7)) : 14 + 7 * Seeds.between(r, 0, 15);
+                int capacity = familyCare ? (Seeds.chance(r, 0.6) ? 8 : Seeds.between(r, 4, 7)) : 14 + 7 * Seeds.between(r, 0, 15);
                 LocalDate stop = Seeds.chance(r, 0.08) ? asOf.plusDays(Seeds.between(r, 400, 900)) : null;
                 Instant created = Seeds.during(asOf.minusDays(Seeds.between(r, 560, 700)), r);
                 String iri = iriPrefix + Seeds.uuid(r);
-                ObjectNode sheet = sheet(index, name, organiser, m, family_, capacity, stop, streets, r);
-                Location location = new Location(index, iri, organiser, m, family_ ? "gezinsopvang" : "groepsopvang", capacity, stop, created, sheet);
+                ObjectNode sheet = sheet(index, name, organiser, m, familyCare, capacity, stop, streets, r);
+                Location location = new Location(index, iri, organiser, m, familyCare ? "gezinsopvang" : "groepsopvang", capacity, stop, created, sheet);
                 locations.all.add(location);
                 locations.byIri.put(iri, location);
                 locations.byMunicipality.computeIfAbsent(m.nis(), n -> new ArrayList<>()).add(location);
