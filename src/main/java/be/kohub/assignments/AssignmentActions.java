@@ -89,19 +89,14 @@ public final class AssignmentActions {
             updates.add(Lifecycle.change(tx, iri, new Lifecycle.Change(codes.require("toewijzingsstatus", "geweigerd", "status"),
                     reason, comment, client.system(), null, now), null));
             ObjectNode details = JSON.createObjectNode();
-            var changed = details.putArray("gewijzigdeAanvragen");
             Node linked = linked(document, iri);
             Node offered = codes.require("aanvraagstatus", "voorstel-gedaan", "status");
-            if (linked != null && Lifecycle.current(tx, linked).orElseThrow().status().equals(offered)) {
-                Node back = codes.require("aanvraagstatus", "in-behandeling", "status");
-                updates.add(Lifecycle.change(tx, linked, new Lifecycle.Change(back, codes.require("statusreden", "aanbod-geweigerd", "reden"),
-                        null, client.system(), iri, now), null));
-                var entry = changed.addObject();
-                entry.put("aanvraag", linked.getURI());
-                entry.put("van", codes.code(offered));
-                entry.put("naar", codes.code(back));
-                entry.put("reden", "aanbod-geweigerd");
-            }
+            List<AssignmentRule.RequestChange> changes = new ArrayList<>();
+            if (linked != null && Lifecycle.current(tx, linked).orElseThrow().status().equals(offered))
+                changes.add(rule.move(tx, linked, codes.require("aanvraagstatus", "in-behandeling", "status"),
+                        codes.require("statusreden", "aanbod-geweigerd", "reden"), client.system(), iri, now));
+            changes.forEach(c -> updates.add(c.update()));
+            rule.describe(changes, details.putArray("gewijzigdeAanvragen"));
             return apply(tx, iri, updates, details);
         });
     }

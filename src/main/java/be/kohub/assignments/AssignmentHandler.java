@@ -99,21 +99,12 @@ public final class AssignmentHandler implements DocumentType {
         List<UpdateRequest> effects = new ArrayList<>();
         ObjectNode details = JSON.createObjectNode();
         var changed = details.putArray("gewijzigdeAanvragen");
-        if (offer) {
-            if (linked != null) {
-                Node to = codes.require("aanvraagstatus", "voorstel-gedaan", "status");
-                Node from = Lifecycle.current(tx, linked).orElseThrow().status();
-                effects.add(Lifecycle.change(tx, linked, new Lifecycle.Change(to, null, null, agent, iri, write.now()), null));
-                var entry = changed.addObject();
-                entry.put("aanvraag", linked.getURI());
-                entry.put("van", codes.code(from));
-                entry.put("naar", codes.code(to));
-            }
-        } else {
-            var changes = rule.apply(tx, iri, child, CarePlan.of(document, iri, KO.toegewezenStartdatum), linked, agent, write.now());
-            changes.forEach(c -> effects.add(c.update()));
-            rule.describe(changes, changed);
-        }
+        List<AssignmentRule.RequestChange> changes = offer
+                ? (linked == null ? List.of() : List.of(rule.move(tx, linked, codes.require("aanvraagstatus", "voorstel-gedaan", "status"),
+                        null, agent, iri, write.now())))
+                : rule.apply(tx, iri, child, CarePlan.of(document, iri, KO.toegewezenStartdatum), linked, agent, write.now());
+        changes.forEach(c -> effects.add(c.update()));
+        rule.describe(changes, changed);
         Graph status = Lifecycle.initial(iri, new Lifecycle.Change(
                 codes.require("toewijzingsstatus", offer ? "voorgesteld" : "toegewezen", "status"), null, null, agent, null, write.now()));
         return new Prepared(stored, null, status, effects, details);

@@ -62,7 +62,14 @@ public final class AssignmentRule {
         return changes;
     }
 
-    /** The answer's list of changed requests: id, status before and after, reason, coverage. */
+    /** One request moved by an assignment outside the rule (an offer, a refusal), without a coverage. */
+    public RequestChange move(ReadTx tx, Node request, Node to, Node reason, Node agent, Node assignment, Instant now) {
+        Node from = Lifecycle.current(tx, request).orElseThrow().status();
+        return new RequestChange(request, from, to, reason, null,
+                Lifecycle.change(tx, request, new Lifecycle.Change(to, reason, null, agent, assignment, now), null));
+    }
+
+    /** The answer's list of changed requests: id, status before and after, reason, coverage (null when not judged). */
     public void describe(List<RequestChange> changes, ArrayNode out) {
         for (RequestChange change : changes) {
             var entry = out.addObject();
@@ -71,7 +78,8 @@ public final class AssignmentRule {
             entry.put("naar", codes.code(change.to()));
             if (change.reason() != null)
                 entry.put("reden", codes.code(change.reason()));
-            entry.put("dekking", change.coverage().name().toLowerCase());
+            if (change.coverage() != null)
+                entry.put("dekking", change.coverage().name().toLowerCase());
         }
     }
 

@@ -2,7 +2,6 @@ package be.kohub.requests;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -80,8 +79,7 @@ public final class CrossCounterView {
         Node all = row.get(Var.alloc("gemeenten"));
         if (all == null || all.getLiteralLexicalForm().isBlank())
             return List.of();
-        return java.util.Arrays.stream(all.getLiteralLexicalForm().split(" ")).map(iri -> iri.substring(iri.lastIndexOf('/') + 1))
-                .filter(Objects::nonNull).sorted().toList();
+        return java.util.Arrays.stream(all.getLiteralLexicalForm().split(" ")).map(iri -> iri.substring(iri.lastIndexOf('/') + 1)).sorted().toList();
     }
 
     private static String nis(Node municipality) {

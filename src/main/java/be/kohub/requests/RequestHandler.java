@@ -91,7 +91,7 @@ public final class RequestHandler implements DocumentType {
         stored.add(Triple.create(iri, KO.kind, child));
         stored.add(Triple.create(iri, KO.geregistreerdDoor, write.client().system()));
         if (write.client().role() == Role.LLKO && write.client().loket() != null)
-            stored.add(Triple.create(iri, KO.lokaalLoket, NodeFactory.createURI("https://data.kohub.be/id/loket/" + write.client().loket())));
+            stored.add(Triple.create(iri, KO.lokaalLoket, NodeFactory.createURI(KO.LOKET_PREFIX + write.client().loket())));
         List<Node> people = document.find(Node.ANY, OSLO.PROV_AGENT, Node.ANY).mapWith(Triple::getObject).toList();
         PersonalData.Split split = PersonalData.split(stored, people, iri);
         Graph status = write.previous() == null
