@@ -1,6 +1,7 @@
 package be.kohub;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,11 @@ import be.kohub.codes.ChildCodes;
 import be.kohub.codes.IdentityHash;
 import be.kohub.locations.LocationRoutes;
 import be.kohub.model.CodeLists;
+import be.kohub.report.DashboardRoutes;
+import be.kohub.report.DimensionValues;
+import be.kohub.report.ReportEngine;
+import be.kohub.report.ReportOutput;
+import be.kohub.report.ReportRoutes;
 import be.kohub.requests.CrossCounterView;
 import be.kohub.requests.RequestHandler;
 import be.kohub.requests.RequestRoutes;
@@ -73,6 +79,9 @@ public final class Hub implements AutoCloseable {
     private final RequestRoutes requests;
     private final AssignmentRoutes assignments;
     private final PublicSparql sparql;
+    private final ReportRoutes reports;
+    private final ReportEngine reportEngine;
+    private final DashboardRoutes dashboard;
     private final ApiKeys clients;
     private final int requestedPort;
     private final String base;
@@ -87,7 +96,7 @@ public final class Hub implements AutoCloseable {
         this.contexts = new BundledContexts(base);
         this.reader = new DocumentReader(b.limits, contexts);
         ShaclValidator validator = new ShaclValidator(ModelFactory.createModelForGraph(model.shapes()), model.ontology());
-        this.writes = new WriteQueue(store, b.writeBatch);
+        this.writes = new WriteQueue(store, b.writeBatch, b.clock);
         this.pipeline = new IngestPipeline(writes, validator, new ContextTerms(contexts.v1()), base);
         PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(model.shapes().getPrefixMapping())
                 .setNsPrefixes(model.ontology().getPrefixMapping()).removeNsPrefix("kosh").removeNsPrefix("");
@@ -103,6 +112,10 @@ public final class Hub implements AutoCloseable {
         this.assignments = new AssignmentRoutes(new AssignmentHandler(children, codes, rule), new AssignmentActions(writes, codes, rule),
                 store, pipeline, reader, new JsonLdFramer(contexts, "/frames/toewijzing.json"), output);
         this.sparql = new PublicSparql(store, b.sparqlTimeout, b.sparqlResultLimit);
+        this.reportEngine = new ReportEngine(store, b.reportGraceDays, List.copyOf(codes.codes("voorrangsgroep")));
+        this.reports = new ReportRoutes(reportEngine,
+                new ReportOutput(new DimensionValues(model.ontology())), writes::today, b.reportSuppressBelow, base);
+        this.dashboard = new DashboardRoutes(model.ontology());
         publishModel(model);
     }
 
@@ -156,6 +169,8 @@ public final class Hub implements AutoCloseable {
         childCodes.register(routes);
         requests.register(routes);
         assignments.register(routes);
+        reports.register(routes);
+        dashboard.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
@@ -207,6 +222,10 @@ public final class Hub implements AutoCloseable {
         return reader;
     }
 
+    public ReportEngine reports() {
+        return reportEngine;
+    }
+
     public LocationRoutes locations() {
         return locations;
     }
@@ -240,6 +259,9 @@ public final class Hub implements AutoCloseable {
         private byte[] identityKey;
         private int birthWindowDays = 120;
         private int startToleranceDays = 30;
+        private int reportGraceDays = 30;
+        private int reportSuppressBelow = 5;
+        private Clock clock = Clock.systemUTC();
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -258,6 +280,12 @@ public final class Hub implements AutoCloseable {
         public Builder birthWindowDays(int days) { this.birthWindowDays = days; return this; }
         /** How many days after the requested start an assigned start still covers a request fully. */
         public Builder startToleranceDays(int days) { this.startToleranceDays = days; return this; }
+        /** The clock that stamps every write (status history, versions, events); tests replay a dated story with it. */
+        /** Days after the requested start in which an answer still counts as in time (docs/rapporten.md). */
+        public Builder reportGraceDays(int days) { this.reportGraceDays = days; return this; }
+        /** Report cells under this count are suppressed for roles other than the agency (analist, beheer); 0 or 1: none. */
+        public Builder reportSuppressBelow(int count) { this.reportSuppressBelow = count; return this; }
+        public Builder clock(Clock clock) { this.clock = clock; return this; }
 
         public Hub build() {
             if (store == null)
@@ -277,6 +305,8 @@ public final class Hub implements AutoCloseable {
                 identityKey = new byte[IdentityHash.MIN_KEY_BYTES];
                 new java.security.SecureRandom().nextBytes(identityKey);
             }
+            if (reportGraceDays < 0 || reportSuppressBelow < 0)
+                throw new IllegalStateException("report grace period and suppression threshold must not be negative");
             if (birthWindowDays < 1 || startToleranceDays < 0)
                 throw new IllegalStateException("birth window must be positive and start tolerance not negative");
             return new Hub(this);

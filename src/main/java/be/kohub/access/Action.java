@@ -25,7 +25,11 @@ public enum Action implements RouteRole {
     /** The cross-counter view of a child's open requests. */
     KIND_AANVRAGEN_LEZEN(EnumSet.of(Role.LLKO, Role.BEHEER)),
     TOEWIJZING_SCHRIJVEN(EnumSet.of(Role.KO, Role.BEHEER)),
-    TOEWIJZING_LEZEN(EnumSet.of(Role.LLKO, Role.KO, Role.ANALIST, Role.BEHEER));
+    TOEWIJZING_LEZEN(EnumSet.of(Role.LLKO, Role.KO, Role.ANALIST, Role.BEHEER)),
+    /** Figures on unique and unanswered requests: the agency, and a counter for its own area (ReportRoutes). */
+    RAPPORT_LEZEN(EnumSet.of(Role.LLKO, Role.ANALIST, Role.BEHEER)),
+    /** The dashboard's page and assets: no data, which it fetches with the user's key. */
+    DASHBOARD(EnumSet.allOf(Role.class));
 
     private final Set<Role> roles;
 

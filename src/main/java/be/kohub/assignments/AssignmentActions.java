@@ -61,7 +61,7 @@ public final class AssignmentActions {
             requireStatus(tx, iri, "voorgesteld");
             Node linked = linked(document, iri);
             Node child = document.find(iri, KO.kind, Node.ANY).next().getObject();
-            Instant now = Instant.now();
+            Instant now = writes.now();
             List<UpdateRequest> updates = new ArrayList<>();
             updates.add(Lifecycle.change(tx, iri, new Lifecycle.Change(codes.require("toewijzingsstatus", "toegewezen", "status"),
                     null, comment, client.system(), null, now), null));
@@ -84,7 +84,7 @@ public final class AssignmentActions {
         return writes.write(tx -> {
             Graph document = assignment(tx, client, iri);
             requireStatus(tx, iri, "voorgesteld");
-            Instant now = Instant.now();
+            Instant now = writes.now();
             List<UpdateRequest> updates = new ArrayList<>();
             updates.add(Lifecycle.change(tx, iri, new Lifecycle.Change(codes.require("toewijzingsstatus", "geweigerd", "status"),
                     reason, comment, client.system(), null, now), null));
@@ -121,7 +121,7 @@ public final class AssignmentActions {
             extra.add(Triple.create(end, OSLO.PROV_AT_TIME, NodeFactory.createLiteralDT(date.toString(), XSDDatatype.XSDdate)));
             extra.add(Triple.create(end, DCTerms.type.asNode(), reason));
             UpdateRequest update = Lifecycle.change(tx, iri, new Lifecycle.Change(codes.require("toewijzingsstatus", "beeindigd", "status"),
-                    null, comment, client.system(), null, Instant.now()), extra);
+                    null, comment, client.system(), null, writes.now()), extra);
             return apply(tx, iri, List.of(update), JSON.createObjectNode());
         });
     }

@@ -98,7 +98,7 @@ public final class ChildCodes {
         Node evidence = fields.has("bewijs") ? fields.code("bewijs", "bewijstype", false) : null;
         Node residence = fields.has("woonplaats") ? fields.code("woonplaats", "gemeente", false) : null;
         int rank = fields.integer("volgnummer", 1, 9, 1);
-        LocalDate today = LocalDate.now();
+        LocalDate today = writes.today();
         if ((expected == null) == (born == null) && !fields.has("verwachteGeboortedatum") && !fields.has("geboortedatum"))
             fields.problem("verwachteGeboortedatum", null, "Geef verwachteGeboortedatum (ongeboren kind) of geboortedatum (geboren kind).",
                     "Give verwachteGeboortedatum (unborn child) or geboortedatum (born child).");
@@ -139,7 +139,7 @@ public final class ChildCodes {
             } while (DocumentMeta.find(tx, iri(code)).isPresent());
             Node child = iri(code);
             DocumentWrites write = created(child, new NewChild(code, expected, born, residence, rank, person, relation, evidence),
-                    client.system(), Instant.now());
+                    client.system(), writes.now());
             tx.update(write.build());
             return new Issued(code, child, true, write.newVersion());
         });
@@ -176,7 +176,7 @@ public final class ChildCodes {
         LocalDate born = fields.date("geboortedatum", true);
         Node residence = fields.code("woonplaats", "gemeente", true);
         String opgroeien = fields.text("kindcodeOpgroeien", false);
-        if (born != null && (born.isAfter(LocalDate.now()) || born.isBefore(LocalDate.now().minusYears(14))))
+        if (born != null && (born.isAfter(writes.today()) || born.isBefore(writes.today().minusYears(14))))
             fields.problem("geboortedatum", born.toString(), "Een geboortedatum ligt in de voorbije 14 jaar, niet in de toekomst.",
                     "A birth date lies within the past 14 years, not in the future.");
         if (opgroeien != null && born != null
@@ -213,7 +213,7 @@ public final class ChildCodes {
                 updated.add(Triple.create(id, DCTerms.creator.asNode(), NodeFactory.createURI(KO.SYSTEM_PREFIX + "opgroeien")));
                 updated.add(Triple.create(id, OSLO.ADMS_SCHEMA_AGENCY, NodeFactory.createLiteralLang("Opgroeien", "nl")));
             }
-            DocumentWrites write = DocumentWrites.version(child, TYPE, meta, client.system(), null, Operation.GEWIJZIGD, Instant.now())
+            DocumentWrites write = DocumentWrites.version(child, TYPE, meta, client.system(), null, Operation.GEWIJZIGD, writes.now())
                     .replaceGraph(child, updated);
             tx.update(write.build());
             return new Issued(code, child, false, write.newVersion());

@@ -94,7 +94,7 @@ public final class IngestPipeline {
                         "The document has id " + root.getURI() + " but belongs to " + iri.getURI() + ".");
             if (previous != null)
                 type.authorizeWrite(client, tx.graph(iri), iri);
-            return store(tx, client, type, document, root, iri, localId, previous, Instant.now());
+            return store(tx, client, type, document, root, iri, localId, previous, writes.now());
         });
     }
 
@@ -135,7 +135,7 @@ public final class IngestPipeline {
             type.authorizeWrite(client, current, iri);
             if (previous.withdrawn())
                 return new IngestResult(iri, previous.version(), false);
-            tx.update(DocumentWrites.version(iri, type.name(), previous, client.system(), null, Operation.INGETROKKEN, Instant.now())
+            tx.update(DocumentWrites.version(iri, type.name(), previous, client.system(), null, Operation.INGETROKKEN, writes.now())
                     .replaceGraph(iri, type.withdrawn(current, iri)).build());
             return new IngestResult(iri, previous.version() + 1, false);
         });

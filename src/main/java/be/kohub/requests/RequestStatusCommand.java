@@ -61,7 +61,7 @@ public final class RequestStatusCommand {
                 throw new Rejected(ProblemType.CONFLICT,
                         "De aanvraag is al afgesloten (" + codes.code(current.status()) + "); registreer een nieuwe aanvraag.",
                         "The request is already closed (" + codes.code(current.status()) + "); register a new request.");
-            tx.update(Lifecycle.change(tx, iri, new Lifecycle.Change(status, reason, comment, client.system(), null, Instant.now()), null));
+            tx.update(Lifecycle.change(tx, iri, new Lifecycle.Change(status, reason, comment, client.system(), null, writes.now()), null));
             return new Outcome(meta.version() + 1, true, codes.code(status));
         });
     }

@@ -31,6 +31,13 @@ public final class DatasetTx implements WriteTx {
     }
 
     @Override
+    public void forEach(Query query, java.util.function.Consumer<Binding> row) {
+        try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
+            exec.select().forEachRemaining(row);
+        }
+    }
+
+    @Override
     public boolean ask(Query query) {
         return QueryExec.dataset(dsg).query(query).ask();
     }

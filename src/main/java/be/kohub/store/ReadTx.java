@@ -12,6 +12,11 @@ public interface ReadTx {
     /** Runs a SELECT query; the rows are materialised so they outlive the transaction. */
     List<Binding> select(Query query);
 
+    /** Runs a SELECT query and hands each row to {@code row} as it comes, without keeping the rows. */
+    default void forEach(Query query, java.util.function.Consumer<Binding> row) {
+        select(query).forEach(row);
+    }
+
     boolean ask(Query query);
 
     /** Runs a CONSTRUCT query into a new in-memory graph. */

@@ -1,5 +1,10 @@
 package be.kohub.store;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -24,11 +29,19 @@ import be.kohub.Errors.Rejected;
 public final class WriteQueue implements AutoCloseable {
     private final Store store;
     private final int maxBatch;
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+    private final Clock clock;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
 
     public WriteQueue(Store store, int maxBatch) {
+        this(store, maxBatch, Clock.systemUTC());
+    }
+
+    /** A queue whose writes are stamped by the given clock (tests set the hub's time). */
+    public WriteQueue(Store store, int maxBatch, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.maxBatch = maxBatch;
         this.writer = new Thread(this::run, "kohub-writer");
@@ -54,6 +67,16 @@ public final class WriteQueue implements AutoCloseable {
     }
 
     /** Work waiting for the writer. */
+    /** The time a write made now is stamped with. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Today, in the hub's time zone (Europe/Brussels). */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), BRUSSELS);
+    }
+
     public int pending() {
         return queue.size();
     }

@@ -63,7 +63,7 @@ public final class KO {
     public static final String LOKET_PREFIX = "https://data.kohub.be/id/loket/";
     public static final String STATUS_PREFIX = "https://data.kohub.be/id/concept/locatiestatus/";
 
-    private static Node iri(String local) {
+    public static Node iri(String local) {
         return NodeFactory.createURI(NS + local);
     }
 

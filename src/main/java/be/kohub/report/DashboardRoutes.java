@@ -1,0 +1,92 @@
+package be.kohub.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+
+import be.kohub.access.Action;
+import be.kohub.http.Problems;
+import be.kohub.vocab.KO;
+
+/**
+ * The dashboard page ({@code /dashboard}) and its assets: HTML, CSS and script from
+ * {@code src/main/resources/web/dashboard/}, Chart.js from its WebJar, and the choice lists
+ * (municipalities, counters) from the code lists. None of it holds figures: the page fetches
+ * those from {@code /rapporten} with the user's key.
+ */
+public final class DashboardRoutes {
+    private static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js";
+    private static final Map<String, String> ASSETS = Map.of(
+            "/dashboard", "/web/dashboard/index.html",
+            "/dashboard/dashboard.js", "/web/dashboard/dashboard.js",
+            "/dashboard/dashboard.css", "/web/dashboard/dashboard.css",
+            "/dashboard/lib/chart.umd.min.js", CHART_JS);
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
+
+    private final byte[] choices;
+
+    public DashboardRoutes(Graph model) {
+        this.choices = choiceLists(model).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public void register(RoutesConfig routes) {
+        ASSETS.forEach((path, resource) -> {
+            byte[] body = read(resource);
+            String type = TYPES.get(resource.substring(resource.lastIndexOf('.') + 1));
+            routes.get(path, ctx -> asset(ctx, body, type), Action.DASHBOARD);
+        });
+        routes.get("/dashboard/keuzelijsten.json", ctx -> asset(ctx, choices, "application/json"), Action.DASHBOARD);
+    }
+
+    private static void asset(Context ctx, byte[] body, String type) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; style-src 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(type).result(body);
+    }
+
+    private static ObjectNode choiceLists(Graph model) {
+        ObjectNode root = Problems.JSON.createObjectNode();
+        ArrayNode municipalities = root.putArray("gemeenten");
+        model.find(Node.ANY, SKOS.inScheme.asNode(), NodeFactory.createURI("https://data.kohub.be/id/conceptscheme/gemeente"))
+                .mapWith(Triple::getSubject).toList().stream()
+                .map(c -> Map.entry(FactsReader.code(c.getURI()), label(model, c))).sorted(Map.Entry.comparingByValue())
+                .forEach(e -> municipalities.addObject().put("code", e.getKey()).put("naam", e.getValue()));
+        ArrayNode counters = root.putArray("loketten");
+        List<Node> list = model.find(Node.ANY, RDF.type.asNode(), KO.iri("LokaalLoket")).mapWith(Triple::getSubject).toList();
+        list.stream().sorted(Comparator.comparing(c -> label(model, c)))
+                .forEach(c -> counters.addObject().put("code", FactsReader.code(c.getURI())).put("naam", label(model, c)));
+        return root;
+    }
+
+    private static String label(Graph model, Node concept) {
+        return model.find(concept, SKOS.prefLabel.asNode(), Node.ANY).toList().stream().map(Triple::getObject)
+                .filter(o -> o.isLiteral() && "nl".equals(o.getLiteralLanguage())).map(Node::getLiteralLexicalForm)
+                .findFirst().orElse(concept.getURI());
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = DashboardRoutes.class.getResourceAsStream(resource)) {
+            if (in == null)
+                throw new IllegalStateException("missing dashboard asset " + resource);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package be.kohub.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/** The report facts of the whole store at one moment; immutable once read. */
+public final class ReportFacts {
+    private final List<RequestFact> requests;
+    private final Map<String, LocalDate> births;
+    private final Map<String, String> assignmentMunicipality;
+
+    ReportFacts(Collection<RequestFact> requests, Map<String, LocalDate> births, Map<String, String> assignmentMunicipality) {
+        this.requests = List.copyOf(requests);
+        this.births = births;
+        this.assignmentMunicipality = assignmentMunicipality;
+    }
+
+    public int requestCount() {
+        return requests.size();
+    }
+
+    String assignmentMunicipality(String assignment) {
+        return assignmentMunicipality.get(assignment);
+    }
+
+    /** The unique requests of a period: the requests starting in it, grouped by child. */
+    List<UniqueRequest> uniqueRequests(Period period, int graceDays, LocalDate asOf) {
+        return group(r -> period.contains(r.start), graceDays, asOf);
+    }
+
+    /** Every quarter in which some request starts, oldest first. */
+    List<Period> quarters() {
+        TreeSet<Period> quarters = new TreeSet<>(Comparator.comparingInt((Period p) -> p.year()).thenComparingInt(Period::quarter));
+        for (RequestFact r : requests)
+            quarters.add(Period.quarterOf(r.start));
+        return List.copyOf(quarters);
+    }
+
+    private List<UniqueRequest> group(Predicate<RequestFact> in, int graceDays, LocalDate asOf) {
+        Map<String, List<RequestFact>> byChild = new HashMap<>();
+        for (RequestFact r : requests)
+            if (in.test(r))
+                byChild.computeIfAbsent(r.child, c -> new ArrayList<>(2)).add(r);
+        List<UniqueRequest> unique = new ArrayList<>(byChild.size());
+        byChild.forEach((child, rs) -> unique.add(new UniqueRequest(child, rs, births.get(child), graceDays, asOf, this)));
+        return unique;
+    }
+}

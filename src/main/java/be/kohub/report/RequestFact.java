@@ -1,0 +1,81 @@
+package be.kohub.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the reports need to know of one request, read from the store by {@link FactsReader}:
+ * no names, no contact data, only codes, dates and the times of its status changes.
+ */
+public final class RequestFact {
+    static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+    final String iri;
+    String child;
+    String residence;
+    String counter;
+    LocalDate start;
+    final Set<String> categories = new HashSet<>();
+    final Set<String> locationMunicipalities = new HashSet<>();
+    /** Time of the first status change: when the hub registered it. */
+    Instant registered;
+    /** First change to toegewezen, or to geannuleerd because of a place elsewhere. */
+    Instant answered;
+    /** First change to gedeeltelijk-toegewezen. */
+    Instant partial;
+    /** Change to geannuleerd for another reason than a place elsewhere. */
+    Instant cancelled;
+    /** First change an assignment caused (an offer counts): the first answer. */
+    Instant firstAnswer;
+    /** The assignment behind {@link #answered}, or else behind {@link #partial}. */
+    String answeredBy;
+    String partialBy;
+
+    RequestFact(String iri) {
+        this.iri = iri;
+    }
+
+    /** The last day an answer counts as in time: the requested start plus the grace period. */
+    LocalDate deadline(int graceDays) {
+        return start.plusDays(graceDays);
+    }
+
+    /** The request's own outcome on the reference date (per-request counting uses it alone). */
+    Outcome outcome(int graceDays, LocalDate asOf) {
+        LocalDate deadline = deadline(graceDays);
+        if (by(answered, deadline, asOf))
+            return Outcome.BEANTWOORD;
+        if (by(partial, deadline, asOf))
+            return Outcome.GEDEELTELIJK;
+        if (by(cancelled, deadline, asOf))
+            return Outcome.GEANNULEERD;
+        return asOf.isAfter(deadline) ? Outcome.ONBEANTWOORD : Outcome.LOPEND;
+    }
+
+    /** The assignment that answered the request (fully or partly), when its outcome says so. */
+    String answeringAssignment(Outcome outcome) {
+        return switch (outcome) {
+            case BEANTWOORD -> answeredBy;
+            case GEDEELTELIJK -> partialBy;
+            default -> null;
+        };
+    }
+
+    static LocalDate day(Instant time) {
+        return LocalDate.ofInstant(time, BRUSSELS);
+    }
+
+    private static boolean by(Instant time, LocalDate deadline, LocalDate asOf) {
+        if (time == null)
+            return false;
+        LocalDate day = day(time);
+        return !day.isAfter(deadline) && !day.isAfter(asOf);
+    }
+
+    public String iri() {
+        return iri;
+    }
+}
