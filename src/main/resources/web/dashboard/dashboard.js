@@ -16,8 +16,10 @@ const MEASURES = [
 const charts = {};
 const $ = (id) => document.getElementById(id);
 
-function show(value) {
-  return value === null || value === undefined ? 'onderdrukt' : String(value);
+// A null figure is either suppressed (small count, listed in the row's 'onderdrukt') or has no value (no answers: no median).
+function show(row, measure) {
+  if (row[measure] !== null && row[measure] !== undefined) return String(row[measure]);
+  return (row.onderdrukt || []).includes(measure) ? 'onderdrukt' : '–';
 }
 
 function params(report) {
@@ -59,7 +61,7 @@ function table(id, caption, report, dimensions) {
     for (const [m] of MEASURES) {
       const td = tr.insertCell();
       td.dataset.meting = m;
-      td.textContent = show(row[m]);
+      td.textContent = show(row, m);
     }
   }
 }
@@ -90,7 +92,7 @@ function overview(report) {
     dt.textContent = label;
     const dd = document.createElement('dd');
     dd.dataset.meting = m;
-    dd.textContent = show(row[m]);
+    dd.textContent = show(row, m);
     div.append(dt, dd);
     list.appendChild(div);
   }

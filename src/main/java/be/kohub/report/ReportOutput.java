@@ -68,12 +68,18 @@ public final class ReportOutput {
                 r.put(dim, row.keys().get(i));
                 r.put(dim + "Label", values.label(dim, row.keys().get(i)));
             }
+            Map<Measure, Long> all = row.figures().values();
+            ArrayNode hidden = JSON.createArrayNode();
             shown(row.figures(), suppressBelow).forEach((m, n) -> {
                 if (n == null)
                     r.putNull(m.key());
                 else
                     r.put(m.key(), n);
+                if (n == null && all.get(m) != null)
+                    hidden.add(m.key());
             });
+            if (!hidden.isEmpty())
+                r.set("onderdrukt", hidden);
         }
         return root;
     }

@@ -2,7 +2,7 @@ package be.kohub.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -11,8 +11,6 @@ import java.util.Set;
  * no names, no contact data, only codes, dates and the times of its status changes.
  */
 public final class RequestFact {
-    static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
-
     final String iri;
     String child;
     String residence;
@@ -64,8 +62,9 @@ public final class RequestFact {
         };
     }
 
+    /** The day of a status change: its UTC date, as in the SPARQL definition (definitions/unique-requests.rq). */
     static LocalDate day(Instant time) {
-        return LocalDate.ofInstant(time, BRUSSELS);
+        return LocalDate.ofInstant(time, ZoneOffset.UTC);
     }
 
     private static boolean by(Instant time, LocalDate deadline, LocalDate asOf) {
