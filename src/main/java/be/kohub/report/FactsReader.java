@@ -2,78 +2,112 @@ package be.kohub.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
 
 import be.kohub.store.Queries;
 import be.kohub.store.ReadTx;
 
 /**
- * Reads the report facts from the store: seven flat queries ({@code queries/reports/*.rq}), each
- * one streaming pass over an index, joined here by IRI. Flat scans joined in memory are what keep
- * the yearly report set fast at Flanders scale: the store never has to group or sort.
+ * Reads the report facts from the store with one query ({@code queries/reports/facts.rq}): one
+ * index scan per predicate, no join in the store. The rows are joined here by subject: a
+ * request's own triples, its preferences' locations and their municipalities, its status
+ * changes, and the location of the assignment that answered it.
  */
 public final class FactsReader {
-    private static final String CODE_PREFIX = "/";
+    private static final String KO = "https://data.kohub.be/ns/kohub#";
+    private static final Var S = Var.alloc("s"), P = Var.alloc("p"), O = Var.alloc("o");
 
     private FactsReader() {}
 
-    public static ReportFacts read(ReadTx tx) {
-        Map<String, RequestFact> requests = new HashMap<>();
-        Map<String, String> locationMunicipality = new HashMap<>();
-        Map<String, String> assignmentLocation = new HashMap<>();
-        Map<String, LocalDate> births = new HashMap<>();
+    /** Subject → object per predicate (the last object for single-valued ones, all for the others). */
+    private static final class Rows {
+        final Map<String, Map<Node, Node>> single = new HashMap<>();
+        final Map<String, Map<Node, List<Node>>> multi = new HashMap<>();
 
-        rows(tx, "reports/requests.rq", get -> {
-            RequestFact fact = requests.computeIfAbsent(get.uri("aanvraag"), RequestFact::new);
-            fact.child = get.uri("kind");
-            fact.residence = code(get.uri("woonplaats"));
-            fact.counter = code(get.uri("loket"));
-            fact.start = LocalDate.parse(get.lexical("start"));
-        });
-        rows(tx, "reports/request-categories.rq", get -> {
-            RequestFact fact = requests.get(get.uri("aanvraag"));
-            if (fact != null) {
-                String kind = get.lexical("soort");
-                String code = code(get.uri("code"));
-                fact.categories.add(kind.equals("voorrangsgroep") ? kind + ":" + code : kind);
-            }
-        });
-        rows(tx, "reports/location-municipalities.rq", get -> locationMunicipality.put(get.uri("vestiging"), code(get.uri("gemeente"))));
-        rows(tx, "reports/request-locations.rq", get -> {
-            RequestFact fact = requests.get(get.uri("aanvraag"));
-            String municipality = locationMunicipality.get(get.uri("vestiging"));
-            if (fact != null && municipality != null)
-                fact.locationMunicipalities.add(municipality);
-        });
-        rows(tx, "reports/assignments.rq", get -> assignmentLocation.put(get.uri("toewijzing"), get.uri("vestiging")));
-        rows(tx, "reports/children.rq", get -> {
-            String born = get.lexical("geboren");
-            String child = get.uri("kind");
-            if (born != null)
-                births.put(child, LocalDate.parse(born));
+        Map<Node, Node> one(String predicate) {
+            return single.getOrDefault(predicate, Map.of());
+        }
+
+        Map<Node, List<Node>> many(String predicate) {
+            return multi.getOrDefault(predicate, Map.of());
+        }
+    }
+
+    private static final java.util.Set<String> MULTI = java.util.Set.of(KO + "voorrangsgroep", KO + "kwetsbaarheidsindicator",
+            KO + "voorkeur", KO + "statuswijziging");
+
+    public static ReportFacts read(ReadTx tx) {
+        Rows rows = new Rows();
+        tx.forEach(Queries.load("reports/facts.rq"), b -> {
+            String p = b.get(P).getURI();
+            if (MULTI.contains(p))
+                rows.multi.computeIfAbsent(p, k -> new HashMap<>()).computeIfAbsent(b.get(S), k -> new ArrayList<>(2)).add(b.get(O));
             else
-                births.putIfAbsent(child, LocalDate.parse(get.lexical("verwacht")));
+                rows.single.computeIfAbsent(p, k -> new HashMap<>()).put(b.get(S), b.get(O));
         });
-        rows(tx, "reports/status-changes.rq", get -> {
-            RequestFact fact = requests.get(get.uri("resource"));
-            if (fact != null)
-                apply(fact, code(get.uri("status")), code(get.uri("reden")), Instant.parse(get.lexical("tijd")), get.uri("oorzaak"));
+        Map<Node, Node> kind = rows.one(KO + "kind"), residence = rows.one(KO + "woonplaats"), counter = rows.one(KO + "lokaalLoket");
+        Map<Node, Node> location = rows.one(KO + "vestiging"), contact = rows.one("http://data.europa.eu/m8g/contactPoint");
+        Map<Node, Node> address = rows.one("http://www.w3.org/ns/locn#address"), municipality = rows.one(KO + "gemeente");
+        Map<Node, Node> status = rows.one("http://www.w3.org/ns/adms#status"), time = rows.one("http://www.w3.org/ns/prov#atTime");
+        Map<Node, Node> reason = rows.one(KO + "statusreden"), cause = rows.one(KO + "veroorzaaktDoor");
+        java.util.function.Function<Node, String> municipalityOf = loc -> {
+            Node c = loc == null ? null : contact.get(loc);
+            Node a = c == null ? null : address.get(c);
+            Node m = a == null ? null : municipality.get(a);
+            return m == null ? null : code(m.getURI());
+        };
+
+        List<RequestFact> requests = new ArrayList<>();
+        rows.one(KO + "gewensteStartdatum").forEach((iri, start) -> {
+            RequestFact fact = new RequestFact(iri.getURI());
+            fact.child = uri(kind.get(iri));
+            fact.residence = code(uri(residence.get(iri)));
+            fact.counter = code(uri(counter.get(iri)));
+            fact.start = LocalDate.parse(start.getLiteralLexicalForm());
+            for (String flag : List.of("dringend", "verruimdeOpeningsurenNodig", "specifiekeZorgnood")) {
+                Node v = rows.one(KO + flag).get(iri);
+                if (v != null && "true".equals(v.getLiteralLexicalForm()))
+                    fact.categories.add(switch (flag) {
+                        case "verruimdeOpeningsurenNodig" -> "verruimde-openingsuren";
+                        case "specifiekeZorgnood" -> "specifieke-zorgnood";
+                        default -> flag;
+                    });
+            }
+            rows.many(KO + "voorrangsgroep").getOrDefault(iri, List.of()).forEach(c -> fact.categories.add("voorrangsgroep:" + code(c.getURI())));
+            if (!rows.many(KO + "kwetsbaarheidsindicator").getOrDefault(iri, List.of()).isEmpty())
+                fact.categories.add("kwetsbaar");
+            for (Node preference : rows.many(KO + "voorkeur").getOrDefault(iri, List.of())) {
+                String m = municipalityOf.apply(location.get(preference));
+                if (m != null)
+                    fact.locationMunicipalities.add(m);
+            }
+            for (Node change : rows.many(KO + "statuswijziging").getOrDefault(iri, List.of())) {
+                Node t = time.get(change), s = status.get(change);
+                if (t != null && s != null)
+                    apply(fact, code(s.getURI()), code(uri(reason.get(change))), Instant.parse(t.getLiteralLexicalForm()), uri(cause.get(change)));
+            }
+            if (fact.child != null && fact.registered != null)
+                requests.add(fact);
         });
 
         Map<String, String> assignmentMunicipality = new HashMap<>();
-        assignmentLocation.forEach((assignment, location) -> {
-            String municipality = locationMunicipality.get(location);
-            if (municipality != null)
-                assignmentMunicipality.put(assignment, municipality);
+        rows.one(KO + "toegewezenStartdatum").keySet().forEach(assignment -> {
+            String m = municipalityOf.apply(location.get(assignment));
+            if (m != null)
+                assignmentMunicipality.put(assignment.getURI(), m);
         });
-        requests.values().removeIf(f -> f.start == null || f.registered == null);
-        return new ReportFacts(requests.values(), births, assignmentMunicipality);
+        Map<String, LocalDate> births = new HashMap<>();
+        rows.one("https://data.vlaanderen.be/ns/persoon#verwachteGeboortedatum")
+                .forEach((child, day) -> births.put(child.getURI(), LocalDate.parse(day.getLiteralLexicalForm())));
+        rows.one("http://data.europa.eu/m8g/birthDate")
+                .forEach((child, day) -> births.put(child.getURI(), LocalDate.parse(day.getLiteralLexicalForm())));
+        return new ReportFacts(requests, births, assignmentMunicipality);
     }
 
     /** One status change of a request, in any order: the earliest of each kind counts. */
@@ -101,25 +135,12 @@ public final class FactsReader {
         return a == null || b.isBefore(a) ? b : a;
     }
 
+    private static String uri(Node n) {
+        return n == null || !n.isURI() ? null : n.getURI();
+    }
+
     /** The code at the end of a code-list or municipality IRI ({@code …/gemeente/44021} → 44021). */
     static String code(String iri) {
-        return iri == null ? null : iri.substring(iri.lastIndexOf(CODE_PREFIX) + 1);
-    }
-
-    private static void rows(ReadTx tx, String query, Consumer<Values> handler) {
-        tx.forEach(Queries.load(query), row -> handler.accept(new Values(row)));
-    }
-
-    /** Typed access to one row. */
-    private record Values(Binding row) {
-        String uri(String name) {
-            Node n = row.get(Var.alloc(name));
-            return n == null ? null : n.getURI();
-        }
-
-        String lexical(String name) {
-            Node n = row.get(Var.alloc(name));
-            return n == null ? null : n.getLiteralLexicalForm();
-        }
+        return iri == null ? null : iri.substring(iri.lastIndexOf('/') + 1);
     }
 }

@@ -22,6 +22,42 @@ public final class ReportFacts {
         this.assignmentMunicipality = assignmentMunicipality;
     }
 
+    /**
+     * A multi-year history for the benchmark at ten times Flanders scale: {@code years} copies of
+     * these facts, copy k shifted k years back (dates and times), each with its own children.
+     */
+    public ReportFacts shiftedCopies(int years) {
+        List<RequestFact> all = new ArrayList<>(requests.size() * years);
+        Map<String, LocalDate> allBirths = new HashMap<>();
+        for (int k = 0; k < years; k++) {
+            String suffix = k == 0 ? "" : "-" + k;
+            for (RequestFact r : requests) {
+                RequestFact c = new RequestFact(r.iri + suffix);
+                c.child = r.child + suffix;
+                c.residence = r.residence;
+                c.counter = r.counter;
+                c.start = r.start.minusYears(k);
+                c.categories.addAll(r.categories);
+                c.locationMunicipalities.addAll(r.locationMunicipalities);
+                c.registered = back(r.registered, k);
+                c.answered = back(r.answered, k);
+                c.partial = back(r.partial, k);
+                c.cancelled = back(r.cancelled, k);
+                c.firstAnswer = back(r.firstAnswer, k);
+                c.answeredBy = r.answeredBy;
+                c.partialBy = r.partialBy;
+                all.add(c);
+            }
+            for (Map.Entry<String, LocalDate> b : births.entrySet())
+                allBirths.put(b.getKey() + suffix, b.getValue().minusYears(k));
+        }
+        return new ReportFacts(all, allBirths, assignmentMunicipality);
+    }
+
+    private static java.time.Instant back(java.time.Instant t, int years) {
+        return t == null ? null : t.atZone(java.time.ZoneOffset.UTC).minusYears(years).toInstant();
+    }
+
     public int requestCount() {
         return requests.size();
     }
