@@ -38,7 +38,7 @@ import be.kohub.store.Tdb2Store;
 public final class ReportsBenchmark {
     static final String SECTION = "## Reports: the yearly report set on a Flanders-scale store";
     private static final int GRACE = 30;
-    private static final int RUNS = 3;
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
@@ -51,9 +51,11 @@ public final class ReportsBenchmark {
         List<String> groups = List.copyOf(new CodeLists(ModelFiles.load().ontology()).codes("voorrangsgroep"));
         List<String> lines = new ArrayList<>();
         try (HeapMeter meter = new HeapMeter(); Tdb2Store store = Tdb2Store.at(db)) {
-            // Warm the page cache and the JIT once for both approaches, then measure.
-            store.read(FactsReader::read);
-            store.read(tx -> SparqlDefinition.uniqueRequests(tx, year, asOf, GRACE));
+            if (!Boolean.getBoolean("bench.cold")) {
+                // Warm the page cache and the JIT once for both approaches, then measure.
+                store.read(FactsReader::read);
+                store.read(tx -> SparqlDefinition.uniqueRequests(tx, year, asOf, GRACE));
+            }
 
             long[] read = new long[RUNS], cold = new long[RUNS], warm = new long[RUNS];
             long coldPeak = 0;
