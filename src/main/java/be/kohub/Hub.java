@@ -114,8 +114,8 @@ public final class Hub implements AutoCloseable {
         this.sparql = new PublicSparql(store, b.sparqlTimeout, b.sparqlResultLimit);
         this.reportEngine = new ReportEngine(store, b.reportGraceDays, List.copyOf(codes.codes("voorrangsgroep")));
         this.reports = new ReportRoutes(reportEngine,
-                new ReportOutput(new DimensionValues(model.ontology())), writes::today, b.reportSuppressBelow, base);
-        this.dashboard = new DashboardRoutes(model.ontology());
+                new ReportOutput(new DimensionValues(codes)), writes::today, b.reportSuppressBelow, base);
+        this.dashboard = new DashboardRoutes(model.ontology(), codes);
         publishModel(model);
     }
 

@@ -29,9 +29,25 @@ public final class CodeLists {
     public Optional<Node> concept(String scheme, String code) {
         if (code == null || !code.matches("^[a-z0-9-]{1,60}$"))
             return Optional.empty();
-        Node concept = NodeFactory.createURI(namespace(scheme) + code);
+        Node concept = iri(scheme, code);
         return model.contains(concept, SKOS.inScheme.asNode(), NodeFactory.createURI(SCHEME + scheme))
                 ? Optional.of(concept) : Optional.empty();
+    }
+
+    /** The IRI a code of a list stands for, whether or not the list has it. */
+    public Node iri(String scheme, String code) {
+        return NodeFactory.createURI(namespace(scheme) + code);
+    }
+
+    /** The concepts of a list. */
+    public java.util.List<Node> members(String scheme) {
+        return model.find(Node.ANY, SKOS.inScheme.asNode(), NodeFactory.createURI(SCHEME + scheme)).mapWith(t -> t.getSubject()).toList();
+    }
+
+    /** The Dutch label of a concept (or of anything the model labels), if it has one. */
+    public Optional<String> label(Node concept) {
+        return model.find(concept, SKOS.prefLabel.asNode(), Node.ANY).toList().stream().map(t -> t.getObject())
+                .filter(o -> o.isLiteral() && "nl".equals(o.getLiteralLanguage())).map(Node::getLiteralLexicalForm).findFirst();
     }
 
     /** Municipalities keep their official IRIs (by NIS code); the hub's own lists live under {@link #CONCEPT}. */

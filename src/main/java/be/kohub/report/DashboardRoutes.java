@@ -3,8 +3,6 @@ package be.kohub.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,13 +11,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.SKOS;
 
 import be.kohub.access.Action;
 import be.kohub.http.Problems;
+import be.kohub.model.CodeLists;
 import be.kohub.vocab.KO;
 
 /**
@@ -40,8 +37,8 @@ public final class DashboardRoutes {
 
     private final byte[] choices;
 
-    public DashboardRoutes(Graph model) {
-        this.choices = choiceLists(model).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    public DashboardRoutes(Graph model, CodeLists codes) {
+        this.choices = choiceLists(model, codes).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public void register(RoutesConfig routes) {
@@ -60,24 +57,17 @@ public final class DashboardRoutes {
         ctx.contentType(type).result(body);
     }
 
-    private static ObjectNode choiceLists(Graph model) {
+    private static ObjectNode choiceLists(Graph model, CodeLists codes) {
         ObjectNode root = Problems.JSON.createObjectNode();
         ArrayNode municipalities = root.putArray("gemeenten");
-        model.find(Node.ANY, SKOS.inScheme.asNode(), NodeFactory.createURI("https://data.kohub.be/id/conceptscheme/gemeente"))
-                .mapWith(Triple::getSubject).toList().stream()
-                .map(c -> Map.entry(FactsReader.code(c.getURI()), label(model, c))).sorted(Map.Entry.comparingByValue())
+        codes.members("gemeente").stream().map(c -> Map.entry(FactsReader.code(c.getURI()), codes.label(c).orElse(c.getURI())))
+                .sorted(Map.Entry.comparingByValue())
                 .forEach(e -> municipalities.addObject().put("code", e.getKey()).put("naam", e.getValue()));
         ArrayNode counters = root.putArray("loketten");
-        List<Node> list = model.find(Node.ANY, RDF.type.asNode(), KO.iri("LokaalLoket")).mapWith(Triple::getSubject).toList();
-        list.stream().sorted(Comparator.comparing(c -> label(model, c)))
-                .forEach(c -> counters.addObject().put("code", FactsReader.code(c.getURI())).put("naam", label(model, c)));
+        model.find(Node.ANY, RDF.type.asNode(), KO.iri("LokaalLoket")).mapWith(Triple::getSubject).toList().stream()
+                .map(c -> Map.entry(FactsReader.code(c.getURI()), codes.label(c).orElse(c.getURI()))).sorted(Map.Entry.comparingByValue())
+                .forEach(e -> counters.addObject().put("code", e.getKey()).put("naam", e.getValue()));
         return root;
-    }
-
-    private static String label(Graph model, Node concept) {
-        return model.find(concept, SKOS.prefLabel.asNode(), Node.ANY).toList().stream().map(Triple::getObject)
-                .filter(o -> o.isLiteral() && "nl".equals(o.getLiteralLanguage())).map(Node::getLiteralLexicalForm)
-                .findFirst().orElse(concept.getURI());
     }
 
     private static byte[] read(String resource) {

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 
 import be.kohub.store.Queries;
+import be.kohub.vocab.KO;
+import be.kohub.vocab.OSLO;
 import be.kohub.store.ReadTx;
 
 /**
@@ -20,42 +23,42 @@ import be.kohub.store.ReadTx;
  * changes, and the location of the assignment that answered it.
  */
 public final class FactsReader {
-    private static final String KO = "https://data.kohub.be/ns/kohub#";
+    /** The boolean categories, by the code the reports use for them. */
+    private static final Map<Node, String> FLAGS = Map.of(KO.dringend, "dringend",
+            KO.verruimdeOpeningsurenNodig, "verruimde-openingsuren", KO.specifiekeZorgnood, "specifieke-zorgnood");
+    private static final Set<Node> MULTI = Set.of(KO.voorrangsgroep, KO.kwetsbaarheidsindicator, KO.voorkeur, KO.statuswijziging);
     private static final Var S = Var.alloc("s"), P = Var.alloc("p"), O = Var.alloc("o");
 
     private FactsReader() {}
 
     /** Subject → object per predicate (the last object for single-valued ones, all for the others). */
     private static final class Rows {
-        final Map<String, Map<Node, Node>> single = new HashMap<>();
-        final Map<String, Map<Node, List<Node>>> multi = new HashMap<>();
+        final Map<Node, Map<Node, Node>> single = new HashMap<>();
+        final Map<Node, Map<Node, List<Node>>> multi = new HashMap<>();
 
-        Map<Node, Node> one(String predicate) {
+        Map<Node, Node> one(Node predicate) {
             return single.getOrDefault(predicate, Map.of());
         }
 
-        Map<Node, List<Node>> many(String predicate) {
-            return multi.getOrDefault(predicate, Map.of());
+        List<Node> many(Node predicate, Node subject) {
+            return multi.getOrDefault(predicate, Map.of()).getOrDefault(subject, List.of());
         }
     }
-
-    private static final java.util.Set<String> MULTI = java.util.Set.of(KO + "voorrangsgroep", KO + "kwetsbaarheidsindicator",
-            KO + "voorkeur", KO + "statuswijziging");
 
     public static ReportFacts read(ReadTx tx) {
         Rows rows = new Rows();
         tx.forEach(Queries.load("reports/facts.rq"), b -> {
-            String p = b.get(P).getURI();
+            Node p = b.get(P);
             if (MULTI.contains(p))
                 rows.multi.computeIfAbsent(p, k -> new HashMap<>()).computeIfAbsent(b.get(S), k -> new ArrayList<>(2)).add(b.get(O));
             else
                 rows.single.computeIfAbsent(p, k -> new HashMap<>()).put(b.get(S), b.get(O));
         });
-        Map<Node, Node> kind = rows.one(KO + "kind"), residence = rows.one(KO + "woonplaats"), counter = rows.one(KO + "lokaalLoket");
-        Map<Node, Node> location = rows.one(KO + "vestiging"), contact = rows.one("http://data.europa.eu/m8g/contactPoint");
-        Map<Node, Node> address = rows.one("http://www.w3.org/ns/locn#address"), municipality = rows.one(KO + "gemeente");
-        Map<Node, Node> status = rows.one("http://www.w3.org/ns/adms#status"), time = rows.one("http://www.w3.org/ns/prov#atTime");
-        Map<Node, Node> reason = rows.one(KO + "statusreden"), cause = rows.one(KO + "veroorzaaktDoor");
+        Map<Node, Node> kind = rows.one(KO.kind), residence = rows.one(KO.woonplaats), counter = rows.one(KO.lokaalLoket);
+        Map<Node, Node> location = rows.one(KO.vestiging), contact = rows.one(OSLO.CONTACT_POINT);
+        Map<Node, Node> address = rows.one(OSLO.LOCN_ADDRESS), municipality = rows.one(KO.gemeente);
+        Map<Node, Node> status = rows.one(OSLO.ADMS_STATUS), time = rows.one(OSLO.PROV_AT_TIME);
+        Map<Node, Node> reason = rows.one(KO.statusreden), cause = rows.one(KO.veroorzaaktDoor);
         java.util.function.Function<Node, String> municipalityOf = loc -> {
             Node c = loc == null ? null : contact.get(loc);
             Node a = c == null ? null : address.get(c);
@@ -64,30 +67,26 @@ public final class FactsReader {
         };
 
         List<RequestFact> requests = new ArrayList<>();
-        rows.one(KO + "gewensteStartdatum").forEach((iri, start) -> {
+        rows.one(KO.gewensteStartdatum).forEach((iri, start) -> {
             RequestFact fact = new RequestFact(iri.getURI());
             fact.child = uri(kind.get(iri));
             fact.residence = code(uri(residence.get(iri)));
             fact.counter = code(uri(counter.get(iri)));
             fact.start = LocalDate.parse(start.getLiteralLexicalForm());
-            for (String flag : List.of("dringend", "verruimdeOpeningsurenNodig", "specifiekeZorgnood")) {
-                Node v = rows.one(KO + flag).get(iri);
+            FLAGS.forEach((flag, category) -> {
+                Node v = rows.one(flag).get(iri);
                 if (v != null && "true".equals(v.getLiteralLexicalForm()))
-                    fact.categories.add(switch (flag) {
-                        case "verruimdeOpeningsurenNodig" -> "verruimde-openingsuren";
-                        case "specifiekeZorgnood" -> "specifieke-zorgnood";
-                        default -> flag;
-                    });
-            }
-            rows.many(KO + "voorrangsgroep").getOrDefault(iri, List.of()).forEach(c -> fact.categories.add("voorrangsgroep:" + code(c.getURI())));
-            if (!rows.many(KO + "kwetsbaarheidsindicator").getOrDefault(iri, List.of()).isEmpty())
+                    fact.categories.add(category);
+            });
+            rows.many(KO.voorrangsgroep, iri).forEach(c -> fact.categories.add("voorrangsgroep:" + code(c.getURI())));
+            if (!rows.many(KO.kwetsbaarheidsindicator, iri).isEmpty())
                 fact.categories.add("kwetsbaar");
-            for (Node preference : rows.many(KO + "voorkeur").getOrDefault(iri, List.of())) {
+            for (Node preference : rows.many(KO.voorkeur, iri)) {
                 String m = municipalityOf.apply(location.get(preference));
                 if (m != null)
                     fact.locationMunicipalities.add(m);
             }
-            for (Node change : rows.many(KO + "statuswijziging").getOrDefault(iri, List.of())) {
+            for (Node change : rows.many(KO.statuswijziging, iri)) {
                 Node t = time.get(change), s = status.get(change);
                 if (t != null && s != null)
                     apply(fact, code(s.getURI()), code(uri(reason.get(change))), Instant.parse(t.getLiteralLexicalForm()), uri(cause.get(change)));
@@ -97,15 +96,15 @@ public final class FactsReader {
         });
 
         Map<String, String> assignmentMunicipality = new HashMap<>();
-        rows.one(KO + "toegewezenStartdatum").keySet().forEach(assignment -> {
+        rows.one(KO.toegewezenStartdatum).keySet().forEach(assignment -> {
             String m = municipalityOf.apply(location.get(assignment));
             if (m != null)
                 assignmentMunicipality.put(assignment.getURI(), m);
         });
         Map<String, LocalDate> births = new HashMap<>();
-        rows.one("https://data.vlaanderen.be/ns/persoon#verwachteGeboortedatum")
+        rows.one(OSLO.VERWACHTE_GEBOORTEDATUM)
                 .forEach((child, day) -> births.put(child.getURI(), LocalDate.parse(day.getLiteralLexicalForm())));
-        rows.one("http://data.europa.eu/m8g/birthDate")
+        rows.one(OSLO.BIRTH_DATE)
                 .forEach((child, day) -> births.put(child.getURI(), LocalDate.parse(day.getLiteralLexicalForm())));
         return new ReportFacts(requests, births, assignmentMunicipality);
     }

@@ -105,8 +105,7 @@ public final class ReportEngine {
             case WOONGEMEENTE -> List.of(List.of(u.residence));
             case LOCATIEGEMEENTE -> u.locationMunicipalities.stream().map(List::of).toList();
             case LOKET -> u.counters.stream().map(List::of).toList();
-            case CATEGORIE -> u.categories.stream().map(c -> c.startsWith("voorrangsgroep:") || FIXED_CATEGORIES.contains(c) ? c : null)
-                    .filter(java.util.Objects::nonNull).map(List::of).toList();
+            case CATEGORIE -> u.categories.stream().map(List::of).toList();
             case LEEFTIJD -> List.of(List.of(u.ageClass));
             default -> throw new IllegalStateException(report.code());
         };

@@ -46,6 +46,11 @@ public final class KO {
     public static final Node veroorzaaktDoor = iri("veroorzaaktDoor");
     public static final Node aanvraag = iri("aanvraag");
     public static final Node toegewezenStartdatum = iri("toegewezenStartdatum");
+    public static final Node dringend = iri("dringend");
+    public static final Node verruimdeOpeningsurenNodig = iri("verruimdeOpeningsurenNodig");
+    public static final Node specifiekeZorgnood = iri("specifiekeZorgnood");
+    public static final Node voorrangsgroep = iri("voorrangsgroep");
+    public static final Node kwetsbaarheidsindicator = iri("kwetsbaarheidsindicator");
     public static final Node voorstel = iri("voorstel");
     public static final Node lokaalLoket = iri("lokaalLoket");
     public static final Node neemtAanvragenAan = iri("neemtAanvragenAan");

@@ -18,6 +18,8 @@ public final class OSLO {
     public static final Node GEREGISTREERD_PERSOON = iri("https://data.vlaanderen.be/ns/persoon#GeregistreerdPersoon");
     public static final Node VERWACHTE_GEBOORTEDATUM = iri("https://data.vlaanderen.be/ns/persoon#verwachteGeboortedatum");
     public static final Node BIRTH_DATE = iri("http://data.europa.eu/m8g/birthDate");
+    public static final Node CONTACT_POINT = iri("http://data.europa.eu/m8g/contactPoint");
+    public static final Node LOCN_ADDRESS = iri("http://www.w3.org/ns/locn#address");
     public static final Node PERSOONSRELATIE = iri("https://data.vlaanderen.be/ns/persoon#Persoonsrelatie");
     public static final Node PERSOONSRELATIE_PERSOON = iri("https://data.vlaanderen.be/ns/persoon#persoon");
     public static final Node DC11_TYPE = iri("http://purl.org/dc/elements/1.1/type");
