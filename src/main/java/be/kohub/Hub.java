@@ -49,6 +49,7 @@ import be.kohub.locations.LocationRoutes;
 import be.kohub.model.CodeLists;
 import be.kohub.report.DashboardRoutes;
 import be.kohub.report.DimensionValues;
+import be.kohub.report.FactsKeeper;
 import be.kohub.report.ReportEngine;
 import be.kohub.report.ReportOutput;
 import be.kohub.report.ReportRoutes;
@@ -112,11 +113,12 @@ public final class Hub implements AutoCloseable {
         this.assignments = new AssignmentRoutes(new AssignmentHandler(children, codes, rule), new AssignmentActions(writes, codes, rule),
                 store, pipeline, reader, new JsonLdFramer(contexts, "/frames/toewijzing.json"), output);
         this.sparql = new PublicSparql(store, b.sparqlTimeout, b.sparqlResultLimit);
-        this.reportEngine = new ReportEngine(store, b.reportGraceDays, List.copyOf(codes.codes("voorrangsgroep")));
+        this.reportEngine = new ReportEngine(b.reportGraceDays, List.copyOf(codes.codes("voorrangsgroep")));
         this.reports = new ReportRoutes(reportEngine,
                 new ReportOutput(new DimensionValues(codes)), writes::today, b.reportSuppressBelow, base);
         this.dashboard = new DashboardRoutes(model.ontology(), codes);
         publishModel(model);
+        FactsKeeper.start(reportEngine, store, writes);
     }
 
     public static Builder builder() {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
@@ -17,10 +19,11 @@ import be.kohub.vocab.OSLO;
 import be.kohub.store.ReadTx;
 
 /**
- * Reads the report facts from the store with one query ({@code queries/reports/facts.rq}): one
- * index scan per predicate, no join in the store. The rows are joined here by subject: a
- * request's own triples, its preferences' locations and their municipalities, its status
- * changes, and the location of the assignment that answered it.
+ * Reads report facts from the store: all of them with one query ({@code queries/reports/facts.rq},
+ * one index scan per predicate, no join in the store), or one request's with
+ * {@code queries/reports/request-facts.rq}. Either way the triples are joined here by subject, the
+ * same way: a request's own triples, its preferences' locations and their municipalities, its
+ * status changes and the municipality of the assignments that caused them, and its child's birth.
  */
 public final class FactsReader {
     /** The boolean categories, by the code the reports use for them. */
@@ -36,6 +39,13 @@ public final class FactsReader {
         final Map<Node, Map<Node, Node>> single = new HashMap<>();
         final Map<Node, Map<Node, List<Node>>> multi = new HashMap<>();
 
+        void add(Node s, Node p, Node o) {
+            if (MULTI.contains(p))
+                multi.computeIfAbsent(p, k -> new HashMap<>()).computeIfAbsent(s, k -> new ArrayList<>(2)).add(o);
+            else
+                single.computeIfAbsent(p, k -> new HashMap<>()).put(s, o);
+        }
+
         Map<Node, Node> one(Node predicate) {
             return single.getOrDefault(predicate, Map.of());
         }
@@ -45,22 +55,31 @@ public final class FactsReader {
         }
     }
 
-    public static ReportFacts read(ReadTx tx) {
+    /** The facts of every request in the store. */
+    public static List<RequestFact> read(ReadTx tx) {
         Rows rows = new Rows();
-        tx.forEach(Queries.load("reports/facts.rq"), b -> {
-            Node p = b.get(P);
-            if (MULTI.contains(p))
-                rows.multi.computeIfAbsent(p, k -> new HashMap<>()).computeIfAbsent(b.get(S), k -> new ArrayList<>(2)).add(b.get(O));
-            else
-                rows.single.computeIfAbsent(p, k -> new HashMap<>()).put(b.get(S), b.get(O));
-        });
+        tx.forEach(Queries.load("reports/facts.rq"), b -> rows.add(b.get(S), b.get(P), b.get(O)));
+        return join(rows);
+    }
+
+    /** The facts of one request; empty when the store holds no request by that IRI. */
+    public static Optional<RequestFact> read(ReadTx tx, Node request) {
+        Rows rows = new Rows();
+        tx.construct(Queries.bind("reports/request-facts.rq", Map.of("aanvraag", request)))
+                .find().forEachRemaining(t -> rows.add(t.getSubject(), t.getPredicate(), t.getObject()));
+        return join(rows).stream().filter(f -> f.iri.equals(request.getURI())).findFirst();
+    }
+
+    private static List<RequestFact> join(Rows rows) {
         Map<Node, Node> kind = rows.one(KO.kind), residence = rows.one(KO.woonplaats), counter = rows.one(KO.lokaalLoket);
         Map<Node, Node> location = rows.one(KO.vestiging), contact = rows.one(OSLO.CONTACT_POINT);
         Map<Node, Node> address = rows.one(OSLO.LOCN_ADDRESS), municipality = rows.one(KO.gemeente);
         Map<Node, Node> status = rows.one(OSLO.ADMS_STATUS), time = rows.one(OSLO.PROV_AT_TIME);
         Map<Node, Node> reason = rows.one(KO.statusreden), cause = rows.one(KO.veroorzaaktDoor);
-        java.util.function.Function<Node, String> municipalityOf = loc -> {
-            Node c = loc == null ? null : contact.get(loc);
+        Map<Node, Node> birth = rows.one(OSLO.BIRTH_DATE), expected = rows.one(OSLO.VERWACHTE_GEBOORTEDATUM);
+        Function<Node, String> municipalityOf = resource -> {
+            Node l = resource == null ? null : location.get(resource);
+            Node c = l == null ? null : contact.get(l);
             Node a = c == null ? null : address.get(c);
             Node m = a == null ? null : municipality.get(a);
             return m == null ? null : code(m.getURI());
@@ -69,10 +88,13 @@ public final class FactsReader {
         List<RequestFact> requests = new ArrayList<>();
         rows.one(KO.gewensteStartdatum).forEach((iri, start) -> {
             RequestFact fact = new RequestFact(iri.getURI());
-            fact.child = uri(kind.get(iri));
+            Node child = kind.get(iri);
+            fact.child = uri(child);
             fact.residence = code(uri(residence.get(iri)));
             fact.counter = code(uri(counter.get(iri)));
             fact.start = LocalDate.parse(start.getLiteralLexicalForm());
+            Node born = child == null ? null : birth.getOrDefault(child, expected.get(child));
+            fact.birth = born == null ? null : LocalDate.parse(born.getLiteralLexicalForm());
             FLAGS.forEach((flag, category) -> {
                 Node v = rows.one(flag).get(iri);
                 if (v != null && "true".equals(v.getLiteralLexicalForm()))
@@ -82,35 +104,26 @@ public final class FactsReader {
             if (!rows.many(KO.kwetsbaarheidsindicator, iri).isEmpty())
                 fact.categories.add("kwetsbaar");
             for (Node preference : rows.many(KO.voorkeur, iri)) {
-                String m = municipalityOf.apply(location.get(preference));
+                String m = municipalityOf.apply(preference);
                 if (m != null)
                     fact.locationMunicipalities.add(m);
             }
             for (Node change : rows.many(KO.statuswijziging, iri)) {
                 Node t = time.get(change), s = status.get(change);
-                if (t != null && s != null)
-                    apply(fact, code(s.getURI()), code(uri(reason.get(change))), Instant.parse(t.getLiteralLexicalForm()), uri(cause.get(change)));
+                if (t != null && s != null) {
+                    Node assignment = cause.get(change);
+                    apply(fact, code(s.getURI()), code(uri(reason.get(change))), Instant.parse(t.getLiteralLexicalForm()),
+                            assignment, assignment == null ? null : municipalityOf.apply(assignment));
+                }
             }
             if (fact.child != null && fact.registered != null)
                 requests.add(fact);
         });
-
-        Map<String, String> assignmentMunicipality = new HashMap<>();
-        rows.one(KO.toegewezenStartdatum).keySet().forEach(assignment -> {
-            String m = municipalityOf.apply(location.get(assignment));
-            if (m != null)
-                assignmentMunicipality.put(assignment.getURI(), m);
-        });
-        Map<String, LocalDate> births = new HashMap<>();
-        rows.one(OSLO.VERWACHTE_GEBOORTEDATUM)
-                .forEach((child, day) -> births.put(child.getURI(), LocalDate.parse(day.getLiteralLexicalForm())));
-        rows.one(OSLO.BIRTH_DATE)
-                .forEach((child, day) -> births.put(child.getURI(), LocalDate.parse(day.getLiteralLexicalForm())));
-        return new ReportFacts(requests, births, assignmentMunicipality);
+        return requests;
     }
 
     /** One status change of a request, in any order: the earliest of each kind counts. */
-    private static void apply(RequestFact fact, String status, String reason, Instant time, String causedBy) {
+    private static void apply(RequestFact fact, String status, String reason, Instant time, Node causedBy, String causeMunicipality) {
         fact.registered = earliest(fact.registered, time);
         if (causedBy != null)
             fact.firstAnswer = earliest(fact.firstAnswer, time);
@@ -118,12 +131,12 @@ public final class FactsReader {
         if ("toegewezen".equals(status) || ("geannuleerd".equals(status) && elsewhere)) {
             if (fact.answered == null || time.isBefore(fact.answered)) {
                 fact.answered = time;
-                fact.answeredBy = causedBy;
+                fact.answeredIn = causeMunicipality;
             }
         } else if ("gedeeltelijk-toegewezen".equals(status)) {
             if (fact.partial == null || time.isBefore(fact.partial)) {
                 fact.partial = time;
-                fact.partialBy = causedBy;
+                fact.partlyAnsweredIn = causeMunicipality;
             }
         } else if ("geannuleerd".equals(status)) {
             fact.cancelled = earliest(fact.cancelled, time);

@@ -2,49 +2,53 @@ package be.kohub.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import be.kohub.store.Store;
-
 /**
- * Computes the reports. The facts are read from the store once per store generation (see
- * {@link Store#generation()}) and the unique requests once per period and reference date, so the
- * reports of one period, asked together as the dashboard does, share one pass over the data.
+ * Computes the reports from the report facts of every request, held in memory and kept up to date
+ * by {@link FactsKeeper} as documents are written. The unique requests are grouped once per
+ * period and reference date for each state of the facts, so the reports of one period, asked
+ * together as the dashboard does, share one pass over the data.
  */
 public final class ReportEngine {
     private static final List<String> FIXED_CATEGORIES = List.of("dringend", "verruimde-openingsuren", "specifieke-zorgnood", "kwetsbaar");
 
-    private final Store store;
     private final int graceDays;
     private final List<String> categories;
+    private final Map<String, RequestFact> current = new HashMap<>();
+    /** The facts as they are now, with the unique requests grouped from them; null once a fact changed. */
     private Snapshot snapshot;
-    private final Map<String, List<UniqueRequest>> unique = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<UniqueRequest>> eldest) {
-            return size() > 16;
-        }
-    });
 
-    private record Snapshot(long generation, ReportFacts facts) {}
+    private record Snapshot(ReportFacts facts, Map<String, List<UniqueRequest>> unique) {
+        Snapshot(ReportFacts facts) {
+            this(facts, Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<UniqueRequest>> eldest) {
+                    return size() > 16;
+                }
+            }));
+        }
+    }
 
     /** @param priorityGroups the codes of the voorrangsgroep list, each reported as its own category */
-    public ReportEngine(Store store, int graceDays, List<String> priorityGroups) {
-        this.store = store;
+    public ReportEngine(int graceDays, List<String> priorityGroups) {
         this.graceDays = graceDays;
         List<String> all = new ArrayList<>(FIXED_CATEGORIES);
         priorityGroups.forEach(code -> all.add("voorrangsgroep:" + code));
         this.categories = List.copyOf(all);
     }
 
-    /** An engine over fixed facts, never read again (the benchmark's ten-times history). */
+    /** An engine over fixed facts (the benchmark's ten-times history). */
     public static ReportEngine over(ReportFacts facts, int graceDays, List<String> priorityGroups) {
-        ReportEngine engine = new ReportEngine(null, graceDays, priorityGroups);
-        engine.snapshot = new Snapshot(Long.MIN_VALUE, facts);
+        ReportEngine engine = new ReportEngine(graceDays, priorityGroups);
+        engine.snapshot = new Snapshot(facts);
         return engine;
     }
 
@@ -52,20 +56,34 @@ public final class ReportEngine {
         return graceDays;
     }
 
-    /** The facts as of the store's current generation, read again only when something was written. */
-    public synchronized ReportFacts facts() {
-        if (store == null)
-            return snapshot.facts();
-        long generation = store.generation();
-        if (snapshot == null || snapshot.generation() != generation) {
-            snapshot = new Snapshot(generation, store.read(FactsReader::read));
-            unique.clear();
-        }
-        return snapshot.facts();
+    /** The facts of every request now. */
+    public ReportFacts facts() {
+        return snapshot().facts();
+    }
+
+    private synchronized Snapshot snapshot() {
+        if (snapshot == null)
+            snapshot = new Snapshot(new ReportFacts(current.values()));
+        return snapshot;
+    }
+
+    /** Replaces all facts (at start). */
+    synchronized void replaceAll(Collection<RequestFact> facts) {
+        current.clear();
+        facts.forEach(f -> current.put(f.iri, f));
+        snapshot = null;
+    }
+
+    /** The requests' facts changed: {@code facts} replace those of {@code requests} (a request without new facts is gone). */
+    synchronized void update(Collection<String> requests, Collection<RequestFact> facts) {
+        requests.forEach(current::remove);
+        facts.forEach(f -> current.put(f.iri, f));
+        snapshot = null;
     }
 
     public ReportTable compute(Report report, ReportQuery query) {
-        ReportFacts facts = facts();
+        Snapshot now = snapshot();
+        ReportFacts facts = now.facts();
         Map<List<String>, Figures> cells = new TreeMap<>(ReportEngine::compareKeys);
         switch (report) {
             case OVERZICHT -> cells.put(List.of(), new Figures());
@@ -75,17 +93,17 @@ public final class ReportEngine {
         }
         if (report == Report.TREND) {
             for (Period quarter : facts.quarters())
-                for (UniqueRequest u : unique(facts, quarter, query.asOf()))
+                for (UniqueRequest u : unique(now, quarter, query.asOf()))
                     if (query.includes(u))
                         cells.computeIfAbsent(List.of(quarter.toString()), k -> new Figures()).add(u);
         } else if (report == Report.UITKOMSTEN) {
             Set<String> area = query.municipalities().isEmpty() && query.counter() != null ? Set.of(query.counter()) : query.municipalities();
             if (area.isEmpty())
                 throw new IllegalArgumentException("uitkomsten needs a municipality or a counter");
-            for (UniqueRequest u : unique(facts, query.period(), query.asOf()))
+            for (UniqueRequest u : unique(now, query.period(), query.asOf()))
                 outcomeRow(u, area).ifPresent(key -> cells.computeIfAbsent(key, k -> new Figures()).add(u));
         } else {
-            for (UniqueRequest u : unique(facts, query.period(), query.asOf()))
+            for (UniqueRequest u : unique(now, query.period(), query.asOf()))
                 if (query.includes(u))
                     for (List<String> key : keys(report, u))
                         cells.computeIfAbsent(key, k -> new Figures()).add(u);
@@ -95,8 +113,8 @@ public final class ReportEngine {
         return new ReportTable(report, query, graceDays, rows);
     }
 
-    private List<UniqueRequest> unique(ReportFacts facts, Period period, LocalDate asOf) {
-        return unique.computeIfAbsent(period + "@" + asOf, k -> facts.uniqueRequests(period, graceDays, asOf));
+    private List<UniqueRequest> unique(Snapshot now, Period period, LocalDate asOf) {
+        return now.unique().computeIfAbsent(period + "@" + asOf, k -> now.facts().uniqueRequests(period, graceDays, asOf));
     }
 
     private List<List<String>> keys(Report report, UniqueRequest u) {

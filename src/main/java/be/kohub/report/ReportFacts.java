@@ -10,16 +10,12 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-/** The report facts of the whole store at one moment; immutable once read. */
+/** The report facts of the whole store at one moment; immutable once made. */
 public final class ReportFacts {
     private final List<RequestFact> requests;
-    private final Map<String, LocalDate> births;
-    private final Map<String, String> assignmentMunicipality;
 
-    ReportFacts(Collection<RequestFact> requests, Map<String, LocalDate> births, Map<String, String> assignmentMunicipality) {
+    ReportFacts(Collection<RequestFact> requests) {
         this.requests = List.copyOf(requests);
-        this.births = births;
-        this.assignmentMunicipality = assignmentMunicipality;
     }
 
     /**
@@ -28,7 +24,6 @@ public final class ReportFacts {
      */
     public ReportFacts shiftedCopies(int years) {
         List<RequestFact> all = new ArrayList<>(requests.size() * years);
-        Map<String, LocalDate> allBirths = new HashMap<>();
         for (int k = 0; k < years; k++) {
             String suffix = k == 0 ? "" : "-" + k;
             for (RequestFact r : requests) {
@@ -37,6 +32,7 @@ public final class ReportFacts {
                 c.residence = r.residence;
                 c.counter = r.counter;
                 c.start = r.start.minusYears(k);
+                c.birth = r.birth == null ? null : r.birth.minusYears(k);
                 c.categories.addAll(r.categories);
                 c.locationMunicipalities.addAll(r.locationMunicipalities);
                 c.registered = back(r.registered, k);
@@ -44,14 +40,12 @@ public final class ReportFacts {
                 c.partial = back(r.partial, k);
                 c.cancelled = back(r.cancelled, k);
                 c.firstAnswer = back(r.firstAnswer, k);
-                c.answeredBy = r.answeredBy;
-                c.partialBy = r.partialBy;
+                c.answeredIn = r.answeredIn;
+                c.partlyAnsweredIn = r.partlyAnsweredIn;
                 all.add(c);
             }
-            for (Map.Entry<String, LocalDate> b : births.entrySet())
-                allBirths.put(b.getKey() + suffix, b.getValue().minusYears(k));
         }
-        return new ReportFacts(all, allBirths, assignmentMunicipality);
+        return new ReportFacts(all);
     }
 
     private static java.time.Instant back(java.time.Instant t, int years) {
@@ -60,10 +54,6 @@ public final class ReportFacts {
 
     public int requestCount() {
         return requests.size();
-    }
-
-    String assignmentMunicipality(String assignment) {
-        return assignmentMunicipality.get(assignment);
     }
 
     /** The unique requests of a period: the requests starting in it, grouped by child. */
@@ -85,7 +75,7 @@ public final class ReportFacts {
             if (in.test(r))
                 byChild.computeIfAbsent(r.child, c -> new ArrayList<>(2)).add(r);
         List<UniqueRequest> unique = new ArrayList<>(byChild.size());
-        byChild.forEach((child, rs) -> unique.add(new UniqueRequest(child, rs, births.get(child), graceDays, asOf, this)));
+        byChild.forEach((child, rs) -> unique.add(new UniqueRequest(child, rs, graceDays, asOf)));
         return unique;
     }
 }

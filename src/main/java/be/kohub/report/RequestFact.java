@@ -7,8 +7,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * What the reports need to know of one request, read from the store by {@link FactsReader}:
- * no names, no contact data, only codes, dates and the times of its status changes.
+ * What the reports need to know of one request, read from the store by {@link FactsReader} and
+ * kept up to date by {@link FactsKeeper}: no names, no contact data, only codes, dates and the
+ * times of its status changes. Self-contained, so that a request's facts can be recomputed alone.
  */
 public final class RequestFact {
     final String iri;
@@ -16,6 +17,8 @@ public final class RequestFact {
     String residence;
     String counter;
     LocalDate start;
+    /** The child's birth date, or else its expected birth date (null when neither is known). */
+    LocalDate birth;
     final Set<String> categories = new HashSet<>();
     final Set<String> locationMunicipalities = new HashSet<>();
     /** Time of the first status change: when the hub registered it. */
@@ -28,9 +31,10 @@ public final class RequestFact {
     Instant cancelled;
     /** First change an assignment caused (an offer counts): the first answer. */
     Instant firstAnswer;
-    /** The assignment behind {@link #answered}, or else behind {@link #partial}. */
-    String answeredBy;
-    String partialBy;
+    /** The municipality of the location of the assignment behind {@link #answered}. */
+    String answeredIn;
+    /** The municipality of the location of the assignment behind {@link #partial}. */
+    String partlyAnsweredIn;
 
     RequestFact(String iri) {
         this.iri = iri;
@@ -53,11 +57,11 @@ public final class RequestFact {
         return asOf.isAfter(deadline) ? Outcome.ONBEANTWOORD : Outcome.LOPEND;
     }
 
-    /** The assignment that answered the request (fully or partly), when its outcome says so. */
-    String answeringAssignment(Outcome outcome) {
+    /** Where the assignment that answered the request (fully or partly) is, when its outcome says so. */
+    String careMunicipality(Outcome outcome) {
         return switch (outcome) {
-            case BEANTWOORD -> answeredBy;
-            case GEDEELTELIJK -> partialBy;
+            case BEANTWOORD -> answeredIn;
+            case GEDEELTELIJK -> partlyAnsweredIn;
             default -> null;
         };
     }

@@ -27,7 +27,7 @@ public final class UniqueRequest {
     /** Where the child found care (the municipality of the answering assignment's location), or null. */
     final String careMunicipality;
 
-    UniqueRequest(String child, List<RequestFact> requests, LocalDate birth, int graceDays, LocalDate asOf, ReportFacts facts) {
+    UniqueRequest(String child, List<RequestFact> requests, int graceDays, LocalDate asOf) {
         this.child = child;
         this.requests = requests;
         this.requestOutcomes = requests.stream().map(r -> r.outcome(graceDays, asOf)).toList();
@@ -39,9 +39,10 @@ public final class UniqueRequest {
             categories.addAll(r.categories);
         }
         LocalDate start = requests.stream().map(r -> r.start).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate birth = requests.stream().map(r -> r.birth).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         this.ageClass = AgeClass.of(birth, start);
         this.daysToFirstAnswer = daysToFirstAnswer(requests, asOf);
-        this.careMunicipality = careMunicipality(facts);
+        this.careMunicipality = careMunicipality();
     }
 
     private static Long daysToFirstAnswer(List<RequestFact> requests, LocalDate asOf) {
@@ -59,14 +60,14 @@ public final class UniqueRequest {
         return answered == null ? null : Math.max(0, ChronoUnit.DAYS.between(registered, answered));
     }
 
-    private String careMunicipality(ReportFacts facts) {
+    private String careMunicipality() {
         if (outcome != Outcome.BEANTWOORD && outcome != Outcome.GEDEELTELIJK)
             return null;
         for (int i = 0; i < requests.size(); i++)
             if (requestOutcomes.get(i) == outcome) {
-                String assignment = requests.get(i).answeringAssignment(outcome);
-                if (assignment != null)
-                    return facts.assignmentMunicipality(assignment);
+                String municipality = requests.get(i).careMunicipality(outcome);
+                if (municipality != null)
+                    return municipality;
             }
         return null;
     }

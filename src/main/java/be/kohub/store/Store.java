@@ -14,12 +14,6 @@ public interface Store extends AutoCloseable {
 
     <T> T write(Function<WriteTx, T> work);
 
-    /**
-     * A number that changes whenever a write commits through this store: caches of derived data
-     * (the report facts) compare it to know they are stale.
-     */
-    long generation();
-
     /** The dataset for in-process SPARQL (Fuseki's query machinery); always read in a transaction. */
     DatasetGraph dataset();
 

@@ -11,7 +11,6 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 /** The embedded store: a TDB2 database in a directory, one writer at a time, readers in parallel. */
 public final class Tdb2Store implements Store {
     private final DatasetGraph dsg;
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private Tdb2Store(DatasetGraph dsg) {
         this.dsg = dsg;
@@ -33,16 +32,7 @@ public final class Tdb2Store implements Store {
 
     @Override
     public <T> T write(Function<WriteTx, T> work) {
-        try {
-            return Txn.calculateWrite(dsg, () -> work.apply(new DatasetTx(dsg)));
-        } finally {
-            generation.incrementAndGet();
-        }
-    }
-
-    @Override
-    public long generation() {
-        return generation.get();
+        return Txn.calculateWrite(dsg, () -> work.apply(new DatasetTx(dsg)));
     }
 
     @Override

@@ -27,6 +27,7 @@ import be.kohub.Errors.Rejected;
  * pieces are then run again one transaction each, so that one failure cannot fail the others.
  */
 public final class WriteQueue implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WriteQueue.class);
     private final Store store;
     private final int maxBatch;
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
@@ -34,6 +35,7 @@ public final class WriteQueue implements AutoCloseable {
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    private final List<CommitHook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public WriteQueue(Store store, int maxBatch) {
         this(store, maxBatch, Clock.systemUTC());
@@ -66,7 +68,11 @@ public final class WriteQueue implements AutoCloseable {
         }
     }
 
-    /** Work waiting for the writer. */
+    /** Adds derived data to keep in step with every later commit (set up before the hub takes writes). */
+    public void onCommit(CommitHook hook) {
+        hooks.add(hook);
+    }
+
     /** The time a write made now is stamped with. */
     public Instant now() {
         return clock.instant();
@@ -77,6 +83,7 @@ public final class WriteQueue implements AutoCloseable {
         return LocalDate.ofInstant(clock.instant(), BRUSSELS);
     }
 
+    /** Work waiting for the writer. */
     public int pending() {
         return queue.size();
     }
@@ -97,12 +104,13 @@ public final class WriteQueue implements AutoCloseable {
     }
 
     private void commit(List<Task<?>> batch) {
+        List<Runnable> afterCommit;
         try {
-            store.write(tx -> {
-                batch.forEach(task -> task.runIn(tx));
-                return null;
+            afterCommit = store.write(tx -> {
+                VersionedDocuments versioned = new VersionedDocuments(tx);
+                batch.forEach(task -> task.runIn(versioned));
+                return hooks.stream().map(hook -> hook.inTransaction(tx, versioned.documents())).toList();
             });
-            batch.forEach(Task::complete);
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 batch.get(0).result.completeExceptionally(e);
@@ -112,7 +120,17 @@ public final class WriteQueue implements AutoCloseable {
                 task.reset();
                 commit(List.of(task));
             }
+            return;
         }
+        // Committed: the hooks' follow-ups run before anyone is answered, so an answer's effects are visible at once.
+        for (Runnable r : afterCommit) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.error("after-commit step failed; the store is committed", e);
+            }
+        }
+        batch.forEach(Task::complete);
     }
 
     @Override

@@ -56,12 +56,16 @@ public final class KO {
     public static final Node neemtAanvragenAan = iri("neemtAanvragenAan");
     public static final Node aanvraagstop = iri("aanvraagstop");
     public static final Node tot = iri("tot");
+    public static final Node rapportfeit = iri("rapportfeit");
+    public static final Node rapportfeitenVersie = iri("rapportfeitenVersie");
 
     /** Code lists, ontology and shapes: public, loaded from the model files at start. */
     /** The hub's bookkeeping: versions, source ids, withdrawal. Never public. */
     public static final Node SYSTEM_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/systeem");
     /** The append-only log of every change. Never public. */
     public static final Node EVENTS_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/gebeurtenissen");
+    /** The report facts, one per request, kept by report/FactsKeeper. Never public. */
+    public static final Node FACTS_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/rapportfeiten");
     public static final Node MODEL_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/model");
     public static final String SYSTEM_PREFIX = "https://data.kohub.be/id/systeem/";
     /** Local child-care counters (LLKO), by the NIS code of their municipality. */

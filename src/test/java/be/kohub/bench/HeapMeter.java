@@ -88,6 +88,14 @@ final class HeapMeter implements AutoCloseable {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /** Heap in use after a full collection: what the program holds at this point. */
+    static long retainedBytes() {
+        System.gc();
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
     static long max() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
     }
