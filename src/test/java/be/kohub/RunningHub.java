@@ -173,6 +173,17 @@ public final class RunningHub implements AutoCloseable {
         }
     }
 
+    /** Stops this hub and starts another on the same database, as after a restart of the process. */
+    public RunningHub restart(java.util.function.Consumer<Hub.Builder> settings) {
+        hub.close();
+        return on(dir, settings);
+    }
+
+    /** The hub's TDB2 directory (open it only while no hub runs on it). */
+    public Path directory() {
+        return dir;
+    }
+
     @Override
     public void close() {
         hub.close();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** The report facts of the whole store at one moment; immutable once made. */
 public final class ReportFacts {
@@ -50,6 +51,10 @@ public final class ReportFacts {
 
     private static java.time.Instant back(java.time.Instant t, int years) {
         return t == null ? null : t.atZone(java.time.ZoneOffset.UTC).minusYears(years).toInstant();
+    }
+
+    Stream<RequestFact> stream() {
+        return requests.stream();
     }
 
     public int requestCount() {

@@ -7,6 +7,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -26,7 +27,8 @@ public final class DatasetTx implements WriteTx {
     @Override
     public List<Binding> select(Query query) {
         try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
-            return exec.select().materialize().stream().toList();
+            // Copied: TDB2's rows decode their terms lazily, which fails once the transaction has ended.
+            return exec.select().materialize().stream().map(BindingFactory::copy).toList();
         }
     }
 

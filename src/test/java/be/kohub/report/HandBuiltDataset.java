@@ -31,6 +31,7 @@ final class HandBuiltDataset {
 
     private final Map<String, String> codes = new HashMap<>();
     private final Map<String, String> ids = new HashMap<>();
+    private Map<String, String> locations = Map.of();
 
     static JsonNode resource(String name) {
         try (InputStream in = HandBuiltDataset.class.getResourceAsStream("/rapporten/" + name)) {
@@ -44,6 +45,7 @@ final class HandBuiltDataset {
     static HandBuiltDataset play(RunningHub hub, MutableClock clock) {
         HandBuiltDataset data = new HandBuiltDataset();
         Map<String, String> locations = hub.loadSampleLocations();
+        data.locations = locations;
         int person = 0;
         for (JsonNode step : resource("handwerk.json").get("stappen")) {
             clock.set(Instant.parse(step.get("op").asText() + "T10:00:00Z"));
@@ -72,6 +74,16 @@ final class HandBuiltDataset {
     /** The hub IRI of a request or assignment of the story, by its name in handwerk.json. */
     String id(String name) {
         return ids.get(name);
+    }
+
+    /** The hub code of a child of the story, by its name in handwerk.json. */
+    String childCode(String name) {
+        return codes.get(name);
+    }
+
+    /** The hub IRI of a sample location, by its file name without .jsonld. */
+    String location(String name) {
+        return locations.get(name);
     }
 
     /** The API path of a hub IRI: {@code …/id/aanvraag/{uuid}} → {@code /aanvragen/{uuid}}. */

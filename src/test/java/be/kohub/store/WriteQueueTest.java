@@ -21,13 +21,23 @@ import org.junit.jupiter.api.Test;
 import be.kohub.Errors.ProblemType;
 import be.kohub.Errors.Rejected;
 
-/** Group commit on a real TDB2 store: grouped work commits together, and one failure spoils nothing else. */
+/**
+ * Group commit on a real TDB2 store: grouped work commits together, one failure spoils nothing
+ * else, and commit hooks (derived data) commit with the work they follow or not at all.
+ */
 class WriteQueueTest {
     private static final Node G = NodeFactory.createURI("urn:test:g");
+    private static final Node DERIVED = NodeFactory.createURI("urn:test:derived");
 
     @Test
     void aFailureInAGroupLeavesTheOthersCommittedAndItselfUndone() throws Exception {
         try (Tdb2Store store = Tdb2Store.inMemory(); WriteQueue queue = new WriteQueue(store, 32)) {
+            java.util.Set<Node> committed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            queue.onCommit((tx, documents) -> {
+                documents.forEach(doc -> tx.update(derived(doc)));
+                java.util.Set<Node> copy = java.util.Set.copyOf(documents);
+                return () -> committed.addAll(copy);
+            });
             CountDownLatch writerBusy = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> queue.write(tx -> {
@@ -59,6 +69,9 @@ class WriteQueueTest {
             assertTrue(stored(store, "a"));
             assertTrue(stored(store, "b"));
             assertFalse(stored(store, "c"), "the failed work's write was rolled back");
+            assertEquals(java.util.Set.of(doc("a"), doc("b")), committed, "the hook saw the versioned documents of the commits only");
+            assertTrue(derived(store, "a") && derived(store, "b"));
+            assertFalse(derived(store, "c"), "the hook's writes commit with the work or not at all");
         }
     }
 
@@ -73,10 +86,27 @@ class WriteQueueTest {
         }
     }
 
+    /** A write of document {@code name} with its event, as ingest/DocumentWrites makes them. */
     private static UpdateRequest insert(String name) {
         QuadDataAcc data = new QuadDataAcc();
-        data.addQuad(new Quad(G, NodeFactory.createURI("urn:test:" + name), NodeFactory.createURI("urn:test:p"), NodeFactory.createLiteralString(name)));
+        data.addQuad(new Quad(G, doc(name), NodeFactory.createURI("urn:test:p"), NodeFactory.createLiteralString(name)));
+        data.addQuad(new Quad(be.kohub.vocab.KO.EVENTS_GRAPH, NodeFactory.createURI("urn:test:event:" + name),
+                org.apache.jena.vocabulary.DCTerms.subject.asNode(), doc(name)));
         return new UpdateRequest(new UpdateDataInsert(data));
+    }
+
+    private static UpdateRequest derived(Node document) {
+        QuadDataAcc data = new QuadDataAcc();
+        data.addQuad(new Quad(DERIVED, document, NodeFactory.createURI("urn:test:derived"), NodeFactory.createLiteralString("yes")));
+        return new UpdateRequest(new UpdateDataInsert(data));
+    }
+
+    private static boolean derived(Store store, String name) {
+        return store.read(tx -> tx.graph(DERIVED).contains(doc(name), Node.ANY, Node.ANY));
+    }
+
+    private static Node doc(String name) {
+        return NodeFactory.createURI("urn:test:" + name);
     }
 
     private static boolean stored(Store store, String name) {
