@@ -69,7 +69,17 @@ public final class ReportsBenchmark {
     private static final long NAIVE_TIMEOUT_MS = Long.getLong("bench.naiveTimeoutSeconds", 1800) * 1000;
     private static final String GENT = "44021";
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0); // the hub's HTTP threads would keep exec:java waiting
+    }
+
+    private static void run() throws Exception {
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         Path output = root.resolve(System.getProperty("bench.output", "docs/benchmarks.md"));
         ZonedDateTime started = ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS);
