@@ -117,7 +117,7 @@ public final class FactsReader {
                 }
             }
             if (fact.child != null && fact.registered != null)
-                requests.add(fact);
+                requests.add(fact.freeze());
         });
         return requests;
     }

@@ -7,16 +7,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.function.Predicate;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The report facts of the whole store at one moment; immutable once made. */
+/** The report facts of the whole store at one moment, indexed by the quarter of the requested start; immutable once made. */
 public final class ReportFacts {
+    private static final Comparator<Period> CHRONOLOGICAL = Comparator.comparingInt((Period p) -> p.year()).thenComparingInt(Period::quarter);
     private final List<RequestFact> requests;
+    private final TreeMap<Period, List<RequestFact>> byQuarter = new TreeMap<>(CHRONOLOGICAL);
 
     ReportFacts(Collection<RequestFact> requests) {
         this.requests = List.copyOf(requests);
+        for (RequestFact r : this.requests)
+            byQuarter.computeIfAbsent(Period.quarterOf(r.start), q -> new ArrayList<>()).add(r);
     }
 
     /**
@@ -43,7 +46,7 @@ public final class ReportFacts {
                 c.firstAnswer = back(r.firstAnswer, k);
                 c.answeredIn = r.answeredIn;
                 c.partlyAnsweredIn = r.partlyAnsweredIn;
-                all.add(c);
+                all.add(c.freeze());
             }
         }
         return new ReportFacts(all);
@@ -63,24 +66,17 @@ public final class ReportFacts {
 
     /** The unique requests of a period: the requests starting in it, grouped by child. */
     List<UniqueRequest> uniqueRequests(Period period, int graceDays, LocalDate asOf) {
-        return group(r -> period.contains(r.start), graceDays, asOf);
-    }
-
-    /** Every quarter in which some request starts, oldest first. */
-    List<Period> quarters() {
-        TreeSet<Period> quarters = new TreeSet<>(Comparator.comparingInt((Period p) -> p.year()).thenComparingInt(Period::quarter));
-        for (RequestFact r : requests)
-            quarters.add(Period.quarterOf(r.start));
-        return List.copyOf(quarters);
-    }
-
-    private List<UniqueRequest> group(Predicate<RequestFact> in, int graceDays, LocalDate asOf) {
-        Map<String, List<RequestFact>> byChild = new HashMap<>();
-        for (RequestFact r : requests)
-            if (in.test(r))
+        Map<String, List<RequestFact>> byChild = new HashMap<>(requests.size());
+        for (Period quarter : period.quarters())
+            for (RequestFact r : byQuarter.getOrDefault(quarter, List.of()))
                 byChild.computeIfAbsent(r.child, c -> new ArrayList<>(2)).add(r);
         List<UniqueRequest> unique = new ArrayList<>(byChild.size());
         byChild.forEach((child, rs) -> unique.add(new UniqueRequest(child, rs, graceDays, asOf)));
         return unique;
+    }
+
+    /** Every quarter in which some request starts, oldest first. */
+    List<Period> quarters() {
+        return List.copyOf(byQuarter.keySet());
     }
 }

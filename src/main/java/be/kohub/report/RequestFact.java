@@ -19,8 +19,9 @@ public final class RequestFact {
     LocalDate start;
     /** The child's birth date, or else its expected birth date (null when neither is known). */
     LocalDate birth;
-    final Set<String> categories = new HashSet<>();
-    final Set<String> locationMunicipalities = new HashSet<>();
+    /** Filled while the fact is read, then immutable (see {@link #freeze()}). */
+    Set<String> categories = new HashSet<>();
+    Set<String> locationMunicipalities = new HashSet<>();
     /** Time of the first status change: when the hub registered it. */
     Instant registered;
     /** First change to toegewezen, or to geannuleerd because of a place elsewhere. */
@@ -36,8 +37,44 @@ public final class RequestFact {
     /** The municipality of the location of the assignment behind {@link #partial}. */
     String partlyAnsweredIn;
 
+    /** The UTC days of the times above, fixed by {@link #freeze()}: outcomes are judged by day. */
+    private LocalDate registeredDay, answeredDay, partialDay, cancelledDay, firstAnswerDay;
+
     RequestFact(String iri) {
         this.iri = iri;
+    }
+
+    /**
+     * Ends reading: the sets become immutable and the codes shared (the same municipality code
+     * is one string however many facts name it), which keeps a few hundred thousand facts small in
+     * memory, and the days of the status changes are worked out once.
+     */
+    RequestFact freeze() {
+        child = child == null ? null : child.intern();
+        residence = residence == null ? null : residence.intern();
+        counter = counter == null ? null : counter.intern();
+        answeredIn = answeredIn == null ? null : answeredIn.intern();
+        partlyAnsweredIn = partlyAnsweredIn == null ? null : partlyAnsweredIn.intern();
+        categories = interned(categories);
+        locationMunicipalities = interned(locationMunicipalities);
+        registeredDay = day(registered);
+        answeredDay = day(answered);
+        partialDay = day(partial);
+        cancelledDay = day(cancelled);
+        firstAnswerDay = day(firstAnswer);
+        return this;
+    }
+
+    private static Set<String> interned(Set<String> values) {
+        return values.isEmpty() ? Set.of() : Set.copyOf(values.stream().map(String::intern).toList());
+    }
+
+    LocalDate registeredDay() {
+        return registeredDay;
+    }
+
+    LocalDate firstAnswerDay() {
+        return firstAnswerDay;
     }
 
     /** The last day an answer counts as in time: the requested start plus the grace period. */
@@ -48,11 +85,11 @@ public final class RequestFact {
     /** The request's own outcome on the reference date (per-request counting uses it alone). */
     Outcome outcome(int graceDays, LocalDate asOf) {
         LocalDate deadline = deadline(graceDays);
-        if (by(answered, deadline, asOf))
+        if (by(answeredDay, deadline, asOf))
             return Outcome.BEANTWOORD;
-        if (by(partial, deadline, asOf))
+        if (by(partialDay, deadline, asOf))
             return Outcome.GEDEELTELIJK;
-        if (by(cancelled, deadline, asOf))
+        if (by(cancelledDay, deadline, asOf))
             return Outcome.GEANNULEERD;
         return asOf.isAfter(deadline) ? Outcome.ONBEANTWOORD : Outcome.LOPEND;
     }
@@ -68,14 +105,11 @@ public final class RequestFact {
 
     /** The day of a status change: its UTC date, as in the SPARQL definition (definitions/unique-requests.rq). */
     static LocalDate day(Instant time) {
-        return LocalDate.ofInstant(time, ZoneOffset.UTC);
+        return time == null ? null : LocalDate.ofInstant(time, ZoneOffset.UTC);
     }
 
-    private static boolean by(Instant time, LocalDate deadline, LocalDate asOf) {
-        if (time == null)
-            return false;
-        LocalDate day = day(time);
-        return !day.isAfter(deadline) && !day.isAfter(asOf);
+    private static boolean by(LocalDate day, LocalDate deadline, LocalDate asOf) {
+        return day != null && !day.isAfter(deadline) && !day.isAfter(asOf);
     }
 
     public String iri() {

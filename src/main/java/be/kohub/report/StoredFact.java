@@ -63,7 +63,7 @@ final class StoredFact {
         f.partlyAnsweredIn = text(o, "partlyAnsweredIn", Function.identity());
         f.cancelled = text(o, "cancelled", Instant::parse);
         f.firstAnswer = text(o, "firstAnswer", Instant::parse);
-        return f;
+        return f.freeze();
     }
 
     private static void put(ObjectNode o, String field, Object value) {

@@ -2,7 +2,6 @@ package be.kohub.report;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +17,9 @@ public final class UniqueRequest {
     final List<Outcome> requestOutcomes;
     /** The family's municipality on its most recently registered request. */
     final String residence;
-    final Set<String> counters = new HashSet<>();
-    final Set<String> locationMunicipalities = new HashSet<>();
-    final Set<String> categories = new HashSet<>();
+    final Set<String> counters;
+    final Set<String> locationMunicipalities;
+    final Set<String> categories;
     final String ageClass;
     /** Days from the first registration to the first answer; null without an answer by the reference date. */
     final Long daysToFirstAnswer;
@@ -30,29 +29,53 @@ public final class UniqueRequest {
     UniqueRequest(String child, List<RequestFact> requests, int graceDays, LocalDate asOf) {
         this.child = child;
         this.requests = requests;
-        this.requestOutcomes = requests.stream().map(r -> r.outcome(graceDays, asOf)).toList();
-        this.outcome = requestOutcomes.stream().min(Comparator.naturalOrder()).orElseThrow();
-        this.residence = requests.stream().max(Comparator.comparing((RequestFact r) -> r.registered)).orElseThrow().residence;
-        for (RequestFact r : requests) {
-            counters.add(r.counter == null ? "onbekend" : r.counter);
-            locationMunicipalities.addAll(r.locationMunicipalities);
-            categories.addAll(r.categories);
+        Outcome[] outcomes = new Outcome[requests.size()];
+        Outcome best = null;
+        RequestFact latest = null;
+        LocalDate start = null, birth = null;
+        for (int i = 0; i < outcomes.length; i++) {
+            RequestFact r = requests.get(i);
+            outcomes[i] = r.outcome(graceDays, asOf);
+            best = best == null || outcomes[i].compareTo(best) < 0 ? outcomes[i] : best;
+            latest = latest == null || r.registered.isAfter(latest.registered) ? r : latest;
+            start = start == null || r.start.isBefore(start) ? r.start : start;
+            birth = birth == null ? r.birth : birth;
         }
-        LocalDate start = requests.stream().map(r -> r.start).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate birth = requests.stream().map(r -> r.birth).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (requests.size() == 1) { // most children in a period: share the fact's sets
+            RequestFact r = requests.get(0);
+            counters = Set.of(counterOf(r));
+            locationMunicipalities = r.locationMunicipalities;
+            categories = r.categories;
+        } else {
+            counters = new HashSet<>();
+            locationMunicipalities = new HashSet<>();
+            categories = new HashSet<>();
+            for (RequestFact r : requests) {
+                counters.add(counterOf(r));
+                locationMunicipalities.addAll(r.locationMunicipalities);
+                categories.addAll(r.categories);
+            }
+        }
+        this.requestOutcomes = List.of(outcomes);
+        this.outcome = best;
+        this.residence = latest.residence;
         this.ageClass = AgeClass.of(birth, start);
         this.daysToFirstAnswer = daysToFirstAnswer(requests, asOf);
         this.careMunicipality = careMunicipality();
+    }
+
+    private static String counterOf(RequestFact r) {
+        return r.counter == null ? "onbekend" : r.counter;
     }
 
     private static Long daysToFirstAnswer(List<RequestFact> requests, LocalDate asOf) {
         LocalDate registered = null;
         LocalDate answered = null;
         for (RequestFact r : requests) {
-            LocalDate day = RequestFact.day(r.registered);
+            LocalDate day = r.registeredDay();
             registered = registered == null || day.isBefore(registered) ? day : registered;
-            if (r.firstAnswer != null) {
-                LocalDate a = RequestFact.day(r.firstAnswer);
+            if (r.firstAnswerDay() != null) {
+                LocalDate a = r.firstAnswerDay();
                 if (!a.isAfter(asOf) && (answered == null || a.isBefore(answered)))
                     answered = a;
             }

@@ -36,13 +36,7 @@ public final class CountingComparison {
     static final String SECTION = "## Per request versus per child, on Flanders-scale data";
 
     public static void main(String[] args) {
-        try {
-            run();
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        ExitingMain.run(CountingComparison::run);
     }
 
     private static void run() throws Exception {
