@@ -56,7 +56,8 @@ public final class CountingComparison {
                     + "on the store of `generate --children 100000 --seed 42` (%,d requests; see docs/scale-data.md), from the hub's own reports "
                     + "with reference date %s and a grace period of %d days; run %s. *Per request* is what counters report today: each counts its "
                     + "own requests, and a request that got no place by its start plus the grace period counts as unanswered. *Per child* is the "
-                    + "unique request of docs above.", hub.reports().facts().requestCount(), asOf, hub.reports().graceDays(), started));
+                    + "unique request defined above. The outcome rates follow the generator's assumptions (docs/scale-data.md), not "
+                    + "real Flemish data; what the comparison shows is how far the two ways of counting drift apart on the same data.", hub.reports().facts().requestCount(), asOf, hub.reports().graceDays(), started));
             for (int year : List.of(asOf.getYear() - 1, asOf.getYear())) {
                 Period period = Period.year(year);
                 Map<Measure, Long> all = only(hub.reports().compute(Report.OVERZICHT, query(period, asOf)));
