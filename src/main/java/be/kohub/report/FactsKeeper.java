@@ -54,12 +54,14 @@ public final class FactsKeeper implements CommitHook {
      * in step with every later commit. Call before the hub takes writes.
      */
     public static void start(ReportEngine engine, Store store, WriteQueue writes) {
-        if (!store.read(FactsKeeper::current)) {
+        if (store.read(FactsKeeper::current)) {
+            engine.replaceAll(store.read(FactsKeeper::stored));
+        } else {
             long t0 = System.nanoTime();
-            int n = writes.write(FactsKeeper::recompute);
-            LOG.info("report facts recomputed for {} requests in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
+            List<RequestFact> facts = writes.write(FactsKeeper::recompute);
+            engine.replaceAll(facts);
+            LOG.info("report facts recomputed for {} requests in {} ms", facts.size(), (System.nanoTime() - t0) / 1_000_000);
         }
-        engine.replaceAll(store.read(FactsKeeper::stored));
         writes.onCommit(new FactsKeeper(engine));
     }
 
@@ -90,8 +92,8 @@ public final class FactsKeeper implements CommitHook {
         return () -> engine.update(iris, facts);
     }
 
-    /** All facts, read from the documents, replacing whatever the graph held. Returns their number. */
-    static int recompute(WriteTx tx) {
+    /** All facts, read from the documents, replacing whatever the graph held. */
+    static List<RequestFact> recompute(WriteTx tx) {
         List<RequestFact> facts = FactsReader.read(tx);
         QuadDataAcc data = new QuadDataAcc();
         facts.forEach(f -> data.addQuad(factQuad(f)));
@@ -101,7 +103,7 @@ public final class FactsKeeper implements CommitHook {
         update.add(new UpdateDrop(Target.create(KO.FACTS_GRAPH), true));
         update.add(new UpdateDataInsert(data));
         tx.update(update);
-        return facts.size();
+        return facts;
     }
 
     /** The facts in the report-facts graph. */

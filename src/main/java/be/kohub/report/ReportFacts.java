@@ -66,9 +66,10 @@ public final class ReportFacts {
 
     /** The unique requests of a period: the requests starting in it, grouped by child. */
     List<UniqueRequest> uniqueRequests(Period period, int graceDays, LocalDate asOf) {
-        Map<String, List<RequestFact>> byChild = new HashMap<>(requests.size());
-        for (Period quarter : period.quarters())
-            for (RequestFact r : byQuarter.getOrDefault(quarter, List.of()))
+        List<List<RequestFact>> in = period.quarters().stream().map(q -> byQuarter.getOrDefault(q, List.of())).toList();
+        Map<String, List<RequestFact>> byChild = new HashMap<>(in.stream().mapToInt(List::size).sum());
+        for (List<RequestFact> quarter : in)
+            for (RequestFact r : quarter)
                 byChild.computeIfAbsent(r.child, c -> new ArrayList<>(2)).add(r);
         List<UniqueRequest> unique = new ArrayList<>(byChild.size());
         byChild.forEach((child, rs) -> unique.add(new UniqueRequest(child, rs, graceDays, asOf)));
