@@ -38,6 +38,9 @@ import be.kohub.ingest.DocumentReader;
 import be.kohub.ingest.DocumentType;
 import be.kohub.ingest.IngestPipeline;
 import be.kohub.ingest.InputLimits;
+import be.kohub.access.Role;
+import be.kohub.audit.AuditLog;
+import be.kohub.audit.AuditRoutes;
 import be.kohub.assignments.AssignmentActions;
 import be.kohub.assignments.AssignmentHandler;
 import be.kohub.assignments.AssignmentRoutes;
@@ -53,12 +56,13 @@ import be.kohub.report.FactsKeeper;
 import be.kohub.report.ReportEngine;
 import be.kohub.report.ReportOutput;
 import be.kohub.report.ReportRoutes;
+import be.kohub.requests.ConsentCommand;
 import be.kohub.requests.CrossCounterView;
 import be.kohub.requests.RequestHandler;
 import be.kohub.requests.RequestRoutes;
 import be.kohub.requests.RequestStatusCommand;
 import be.kohub.model.ModelFiles;
-import be.kohub.sparql.PublicSparql;
+import be.kohub.sparql.SparqlEndpoint;
 import be.kohub.store.Store;
 import be.kohub.store.WriteQueue;
 import be.kohub.validation.ShaclValidator;
@@ -79,7 +83,11 @@ public final class Hub implements AutoCloseable {
     private final ChildCodeRoutes childCodes;
     private final RequestRoutes requests;
     private final AssignmentRoutes assignments;
-    private final PublicSparql sparql;
+    private final SparqlEndpoint sparql;
+    private final SparqlEndpoint analysisSparql;
+    private final SparqlEndpoint counterSparql;
+    private final SparqlEndpoint organiserSparql;
+    private final AuditRoutes auditRoutes;
     private final ReportRoutes reports;
     private final ReportEngine reportEngine;
     private final DashboardRoutes dashboard;
@@ -99,6 +107,8 @@ public final class Hub implements AutoCloseable {
         ShaclValidator validator = new ShaclValidator(ModelFactory.createModelForGraph(model.shapes()), model.ontology());
         this.writes = new WriteQueue(store, b.writeBatch, b.clock);
         this.pipeline = new IngestPipeline(writes, validator, new ContextTerms(contexts.v1()), base);
+        AuditLog audit = new AuditLog(writes);
+        this.auditRoutes = new AuditRoutes(store, audit);
         PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(model.shapes().getPrefixMapping())
                 .setNsPrefixes(model.ontology().getPrefixMapping()).removeNsPrefix("kosh").removeNsPrefix("");
         RdfOutput output = new RdfOutput(prefixes);
@@ -106,13 +116,16 @@ public final class Hub implements AutoCloseable {
                 new JsonLdFramer(contexts, "/frames/locatie.json"), output);
         CodeLists codes = new CodeLists(model.ontology());
         ChildCodes children = new ChildCodes(writes, new IdentityHash(b.identityKey), codes, base, b.birthWindowDays);
-        this.childCodes = new ChildCodeRoutes(children, store, reader, new JsonLdFramer(contexts, "/frames/kind.json"), output);
+        this.childCodes = new ChildCodeRoutes(children, audit, store, reader, new JsonLdFramer(contexts, "/frames/kind.json"), output);
         this.requests = new RequestRoutes(new RequestHandler(children, codes), new RequestStatusCommand(writes, codes),
-                new CrossCounterView(codes), children, store, pipeline, reader, new JsonLdFramer(contexts, "/frames/aanvraag.json"), output);
+                new ConsentCommand(writes, codes), new CrossCounterView(codes), children, audit, store, pipeline, reader, new JsonLdFramer(contexts, "/frames/aanvraag.json"), output);
         AssignmentRule rule = new AssignmentRule(codes, b.startToleranceDays);
         this.assignments = new AssignmentRoutes(new AssignmentHandler(children, codes, rule), new AssignmentActions(writes, codes, rule),
                 store, pipeline, reader, new JsonLdFramer(contexts, "/frames/toewijzing.json"), output);
-        this.sparql = new PublicSparql(store, b.sparqlTimeout, b.sparqlResultLimit);
+        this.sparql = SparqlEndpoint.publicEndpoint(store, audit, b.sparqlTimeout, b.sparqlResultLimit);
+        this.analysisSparql = SparqlEndpoint.analysis(store, base, audit, b.sparqlTimeout, b.sparqlResultLimit);
+        this.counterSparql = SparqlEndpoint.ownDocuments("sparql-loket", Role.LLKO, store, audit, b.sparqlTimeout, b.sparqlResultLimit);
+        this.organiserSparql = SparqlEndpoint.ownDocuments("sparql-organisator", Role.KO, store, audit, b.sparqlTimeout, b.sparqlResultLimit);
         this.reportEngine = new ReportEngine(b.reportGraceDays, List.copyOf(codes.codes("voorrangsgroep")));
         this.reports = new ReportRoutes(reportEngine,
                 new ReportOutput(new DimensionValues(codes)), writes::today, b.reportSuppressBelow, base);
@@ -177,6 +190,13 @@ public final class Hub implements AutoCloseable {
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
         routes.post("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
+        routes.get("/sparql/analyse", analysisSparql::handle, Action.SPARQL_ANALYSE);
+        routes.post("/sparql/analyse", analysisSparql::handle, Action.SPARQL_ANALYSE);
+        routes.get("/sparql/loket", counterSparql::handle, Action.SPARQL_LOKET);
+        routes.post("/sparql/loket", counterSparql::handle, Action.SPARQL_LOKET);
+        routes.get("/sparql/organisator", organiserSparql::handle, Action.SPARQL_ORGANISATOR);
+        routes.post("/sparql/organisator", organiserSparql::handle, Action.SPARQL_ORGANISATOR);
+        auditRoutes.register(routes);
     }
 
     /** {@code POST /validatie}: a dry run; answers the report, stores nothing. */

@@ -115,6 +115,23 @@ public final class RunningHub implements AutoCloseable {
         return send(request);
     }
 
+    /** Any request, as the client with {@code key} (null: anonymous), with a body for POST and PUT. */
+    public HttpResponse<String> send(String method, String path, String key, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null)
+            request.header("Content-Type", contentType);
+        headers.forEach(request::header);
+        return send(withKey(request, key));
+    }
+
+    /** Quads outside the audit log: what a refused request must leave unchanged (reads of personal data add audit records). */
+    public long quadCountOutsideAudit() {
+        return hub.store().read(tx -> Long.parseLong(tx.select(QueryFactory.create(
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?g != <https://data.kohub.be/graph/audit>) }"))
+                .get(0).get("n").getLiteralLexicalForm()));
+    }
+
     public HttpResponse<String> getAs(String path, String key, String accept) {
         return get(path, accept, Map.of("Authorization", "Bearer " + key));
     }

@@ -14,6 +14,14 @@ public enum Action implements RouteRole {
     LOCATIE_SCHRIJVEN(EnumSet.of(Role.KO, Role.BEHEER)),
     VALIDEREN(EnumSet.allOf(Role.class)),
     SPARQL_PUBLIEK(EnumSet.allOf(Role.class)),
+    /** {@code /sparql/analyse}: every document without personal data. */
+    SPARQL_ANALYSE(EnumSet.of(Role.ANALIST, Role.BEHEER)),
+    /** {@code /sparql/loket}: what the counter reads through REST. */
+    SPARQL_LOKET(EnumSet.of(Role.LLKO)),
+    /** {@code /sparql/organisator}: what the organiser reads through REST. */
+    SPARQL_ORGANISATOR(EnumSet.of(Role.KO)),
+    /** The audit log of personal data. */
+    AUDIT_LEZEN(EnumSet.of(Role.BEHEER)),
     MODEL_LEZEN(EnumSet.allOf(Role.class)),
     /** Issue a child code or record a birth: the systems that register children. */
     KINDCODE_AANVRAGEN(EnumSet.of(Role.LLKO, Role.KO, Role.BEHEER)),

@@ -132,12 +132,15 @@ public final class AssignmentActions {
     }
 
     private static Graph assignment(ReadTx tx, Client client, Node iri) {
-        if (DocumentMeta.find(tx, iri).filter(m -> m.type().equals(AssignmentHandler.TYPE)).isEmpty())
-            throw new Rejected(ProblemType.NIET_GEVONDEN, "Geen toewijzing " + iri.getURI() + ".", "No assignment " + iri.getURI() + ".");
+        Rejected notFound = new Rejected(ProblemType.NIET_GEVONDEN, "Geen toewijzing " + iri.getURI() + " die jij mag zien.",
+                "No assignment " + iri.getURI() + " that you may see.");
+        DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(AssignmentHandler.TYPE)).orElseThrow(() -> notFound);
         Graph document = tx.graph(iri);
         Node location = document.find(iri, KO.vestiging, Node.ANY).next().getObject();
-        AssignmentHandler.authorizeLocation(client, LocationState.find(tx, location)
-                .orElse(new LocationState(location, null, null, null)));
+        LocationState state = LocationState.find(tx, location).orElse(new LocationState(location, null, null, null));
+        if (!AssignmentAccess.allowed(tx, client, iri, meta, document, state))
+            throw notFound;
+        AssignmentHandler.authorizeLocation(client, state);
         return document;
     }
 

@@ -80,10 +80,7 @@ public final class AssignmentRoutes {
         Params.written(ctx, 200, null, iri, outcome.version(), outcome.details());
     }
 
-    /**
-     * An assignment holds no personal data (only the child's code). The organiser of the
-     * location, counters serving the area of the location, analysts and beheer may read it.
-     */
+    /** An assignment holds no personal data (only the child's code); who reads it: {@link AssignmentAccess}. */
     private void get(Context ctx) {
         Node iri = paths.iri(ctx);
         Client client = Authenticator.client(ctx);
@@ -94,12 +91,9 @@ public final class AssignmentRoutes {
             Graph document = tx.graph(iri);
             Node location = document.find(iri, KO.vestiging, Node.ANY).next().getObject();
             LocationState state = LocationState.find(tx, location).orElse(new LocationState(location, null, null, null));
-            boolean allowed = client.role() == Role.BEHEER || client.role() == Role.ANALIST
-                    || (client.role() == Role.KO && client.organisator() != null && client.organisator().equals(state.organiserKbo()))
-                    || (client.role() == Role.LLKO && client.werkingsgebied().contains(state.municipality()));
-            if (!allowed)
-                throw new Rejected(ProblemType.GEEN_TOEGANG, "Deze toewijzing is niet van jouw locaties of werkingsgebied.",
-                        "This assignment is not at your locations or in your service area.");
+            if (!AssignmentAccess.allowed(tx, client, iri, meta, document, state))
+                throw new Rejected(ProblemType.NIET_GEVONDEN, "Geen toewijzing " + iri.getURI() + " die jij mag zien.",
+                        "No assignment " + iri.getURI() + " that you may see.");
             Graph graph = GraphFactory.createDefaultGraph();
             document.find().forEachRemaining(graph::add);
             tx.graph(DocumentGraphs.status(iri)).find().forEachRemaining(graph::add);

@@ -6,6 +6,7 @@ import org.apache.jena.graph.Graph;
 
 import be.kohub.access.Action;
 import be.kohub.access.Authenticator;
+import be.kohub.audit.AuditLog;
 import be.kohub.http.JsonLdFramer;
 import be.kohub.http.Params;
 import be.kohub.http.RdfOutput;
@@ -20,8 +21,11 @@ public final class ChildCodeRoutes {
     private final JsonLdFramer framer;
     private final RdfOutput output;
 
-    public ChildCodeRoutes(ChildCodes children, Store store, DocumentReader reader, JsonLdFramer framer, RdfOutput output) {
+    private final AuditLog audit;
+
+    public ChildCodeRoutes(ChildCodes children, AuditLog audit, Store store, DocumentReader reader, JsonLdFramer framer, RdfOutput output) {
         this.children = children;
+        this.audit = audit;
         this.store = store;
         this.reader = reader;
         this.framer = framer;
@@ -36,12 +40,15 @@ public final class ChildCodeRoutes {
 
     private void issue(Context ctx) {
         ChildCodes.Issued issued = children.issue(Authenticator.client(ctx), reader.readCommand(ctx.bodyAsBytes()));
+        audit.record(ctx, AuditLog.Handeling.GESCHREVEN, java.util.List.of(issued.iri()));
         answer(ctx, issued, issued.created() ? 201 : 200);
     }
 
     private void birth(Context ctx) {
         KindCode code = KindCode.parse(ctx.pathParam("code"));
-        answer(ctx, children.birth(Authenticator.client(ctx), code, reader.readCommand(ctx.bodyAsBytes())), 200);
+        ChildCodes.Issued issued = children.birth(Authenticator.client(ctx), code, reader.readCommand(ctx.bodyAsBytes()));
+        audit.record(ctx, AuditLog.Handeling.GESCHREVEN, java.util.List.of(issued.iri()));
+        answer(ctx, issued, 200);
     }
 
     /** The child without personal data: code, (expected) birth date, municipality of residence. */

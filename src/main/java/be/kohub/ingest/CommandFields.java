@@ -76,6 +76,21 @@ public final class CommandFields {
         }
     }
 
+    /** A JSON true or false; null (with a problem when required or not a boolean) otherwise. */
+    public Boolean bool(String field, boolean required) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            if (required)
+                problem(field, null, "Verplicht veld " + field + ": true of false.", "Required field " + field + ": true or false.");
+            return null;
+        }
+        if (!value.isBoolean()) {
+            problem(field, value.toString(), field + " is true of false.", field + " is true or false.");
+            return null;
+        }
+        return value.asBoolean();
+    }
+
     public Integer integer(String field, int min, int max, Integer dflt) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull())

@@ -125,7 +125,7 @@ public final class DocumentWrites {
 
     /** What a write did to the document, as recorded in the event log. */
     public enum Operation {
-        AANGEMAAKT("aangemaakt"), GEWIJZIGD("gewijzigd"), INGETROKKEN("ingetrokken"), STATUS("status");
+        AANGEMAAKT("aangemaakt"), GEWIJZIGD("gewijzigd"), INGETROKKEN("ingetrokken"), STATUS("status"), TOESTEMMING("toestemming");
 
         final String label;
 

@@ -86,6 +86,8 @@ public final class IngestPipeline {
                     throw new Rejected(ProblemType.CONFLICT,
                             "De identificator " + localId.notation() + " hoort al bij " + mapped.get().getURI() + ".",
                             "The identifier " + localId.notation() + " already belongs to " + mapped.get().getURI() + ".");
+                // who may write comes first: a stranger learns nothing of the version
+                type.authorizeWrite(client, tx.graph(iri), iri);
                 checkVersion(previous, target.ifMatch());
             }
             if (root.isURI() && !root.equals(iri))
@@ -129,10 +131,10 @@ public final class IngestPipeline {
     public IngestResult withdraw(Client client, DocumentType type, Node iri, String ifMatch) {
         return writes.write(tx -> {
             DocumentMeta previous = existing(DocumentMeta.find(tx, iri), type, iri);
-            if (ifMatch != null)
-                checkVersion(previous, ifMatch);
             Graph current = tx.graph(iri);
             type.authorizeWrite(client, current, iri);
+            if (ifMatch != null)
+                checkVersion(previous, ifMatch);
             if (previous.withdrawn())
                 return new IngestResult(iri, previous.version(), false);
             tx.update(DocumentWrites.version(iri, type.name(), previous, client.system(), null, Operation.INGETROKKEN, writes.now())

@@ -34,7 +34,10 @@ public final class CrossCounterView {
         this.codes = codes;
     }
 
-    public ObjectNode of(ReadTx tx, Client client, KindCode code, Node child) {
+    /** The answer, and the requests it tells something about (for the audit log). */
+    public record Answer(ObjectNode body, List<Node> requests) {}
+
+    public Answer of(ReadTx tx, Client client, KindCode code, Node child) {
         List<Binding> rows = tx.select(Queries.bind("requests/of-child.rq", Map.of("kind", child)));
         if (client.role() != Role.BEHEER && rows.stream().noneMatch(row -> serves(client, row)))
             throw new Rejected(ProblemType.GEEN_TOEGANG,
@@ -44,21 +47,28 @@ public final class CrossCounterView {
         answer.put("kindcode", code.value());
         ArrayNode own = answer.putArray("eigenAanvragen");
         ArrayNode elsewhere = answer.putArray("elders");
+        List<Node> shown = new java.util.ArrayList<>();
         for (Binding row : rows) {
             Node status = row.get(Var.alloc("status"));
+            if (own(client, row) || (codes.open(status) && consented(row)))
+                shown.add(row.get(Var.alloc("aanvraag")));
             if (own(client, row)) {
                 ObjectNode entry = own.addObject();
                 entry.put("id", row.get(Var.alloc("aanvraag")).getURI());
                 entry.put("status", codes.code(status));
                 entry.put("gewensteStartdatum", row.get(Var.alloc("start")).getLiteralLexicalForm());
                 municipalities(row).forEach(entry.putArray("gemeenten")::add);
-            } else if (codes.open(status) && row.get(Var.alloc("consent")).getLiteralLexicalForm().equals("true")) {
+            } else if (codes.open(status) && consented(row)) {
                 ObjectNode entry = elsewhere.addObject();
                 entry.put("status", codes.code(status));
                 municipalities(row).forEach(entry.putArray("gemeenten")::add);
             }
         }
-        return answer;
+        return new Answer(answer, shown);
+    }
+
+    private static boolean consented(Binding row) {
+        return row.get(Var.alloc("consent")).getLiteralLexicalForm().equals("true");
     }
 
     private static boolean own(Client client, Binding row) {

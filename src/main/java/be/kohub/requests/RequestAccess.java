@@ -1,12 +1,13 @@
 package be.kohub.requests;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import be.kohub.Errors.ProblemType;
 import be.kohub.Errors.Rejected;
@@ -19,46 +20,59 @@ import be.kohub.store.ReadTx;
 import be.kohub.vocab.KO;
 
 /**
- * Who sees what of one request (DESIGN.md §6): the system and counter that registered it see
- * it whole; an organiser whose location the family chose sees it, with the people in it only if
- * the parent consented to sharing; an analyst sees it without personal data; other counters
- * do not see it (they have the cross-counter view). Every read that includes personal data is
- * written to the audit log.
+ * Who sees what of one request (DESIGN.md §6, docs/security.md):
+ * <ul>
+ * <li>beheer, and the system and counter that registered it: the whole request;</li>
+ * <li>an analyst: the request without personal data;</li>
+ * <li>an organiser whose location the family chose: the request, with the people only if the
+ *     parent consented to sharing;</li>
+ * <li>another counter, whose service area holds a chosen location or the family's residence:
+ *     the whole request, but only if the parent consented; without consent the request does not
+ *     exist for it;</li>
+ * <li>anyone else: 404, as if there were no such request (its existence is not shared).</li>
+ * </ul>
  */
 public final class RequestAccess {
-    private static final Logger AUDIT = LoggerFactory.getLogger("kohub.audit");
-
     /** How much of a request a caller gets. */
     public enum View { VOLLEDIG, ZONDER_PERSOONSGEGEVENS }
 
     private RequestAccess() {}
 
     public static View view(ReadTx tx, Client client, Node iri, DocumentMeta meta, Graph document) {
-        if (client.role() == Role.BEHEER || client.system().equals(meta.source()) || registeredByCounter(client, document, iri))
-            return View.VOLLEDIG;
-        if (client.role() == Role.ANALIST)
-            return View.ZONDER_PERSOONSGEGEVENS;
-        if (client.role() == Role.KO && namesLocationOf(tx, client, document))
-            return consented(document, iri) ? View.VOLLEDIG : View.ZONDER_PERSOONSGEGEVENS;
-        throw new Rejected(ProblemType.GEEN_TOEGANG,
-                "Deze aanvraag is niet van jouw loket of voor jouw locaties; gebruik GET /kinderen/{kindcode}/aanvragen.",
-                "This request is not your counter's nor for your locations; use GET /kinderen/{kindcode}/aanvragen.");
+        return find(tx, client, iri, meta, document).orElseThrow(() -> notFound(iri));
     }
 
-    /** The request as this view shows it: document and status (and personal data for a full view). */
-    public static Graph assemble(ReadTx tx, Client client, Node iri, View view, Graph into) {
+    /** The caller's view of the request, or empty if the request does not exist for it. */
+    public static Optional<View> find(ReadTx tx, Client client, Node iri, DocumentMeta meta, Graph document) {
+        if (client.role() == Role.BEHEER || client.system().equals(meta.source()) || registeredByCounter(client, document, iri))
+            return Optional.of(View.VOLLEDIG);
+        if (client.role() == Role.ANALIST)
+            return Optional.of(View.ZONDER_PERSOONSGEGEVENS);
+        boolean consented = consented(document, iri);
+        if (client.role() == Role.KO && locations(tx, document).anyMatch(state -> Objects.equals(state.organiserKbo(), client.organisator())))
+            return Optional.of(consented ? View.VOLLEDIG : View.ZONDER_PERSOONSGEGEVENS);
+        if (client.role() == Role.LLKO && consented && inServiceArea(tx, client, document, iri))
+            return Optional.of(View.VOLLEDIG);
+        return Optional.empty();
+    }
+
+    /** The request as this view shows it: document and status, and personal data for a full view. */
+    public static Graph assemble(ReadTx tx, Node iri, View view, Graph into) {
         tx.graph(iri).find().forEachRemaining(into::add);
         tx.graph(DocumentGraphs.status(iri)).find().forEachRemaining(into::add);
-        if (view == View.VOLLEDIG) {
+        if (view == View.VOLLEDIG)
             tx.graph(DocumentGraphs.personal(iri)).find().forEachRemaining(into::add);
-            AUDIT.info("persoonsgegevens gelezen: {} door {}", iri.getURI(), client.name());
-        }
         return into;
+    }
+
+    public static Rejected notFound(Node iri) {
+        return new Rejected(ProblemType.NIET_GEVONDEN, "Geen aanvraag " + iri.getURI() + " die jij mag zien.",
+                "No request " + iri.getURI() + " that you may see.");
     }
 
     static boolean registeredByCounter(Client client, Graph document, Node iri) {
         return client.role() == Role.LLKO && client.loket() != null
-                && document.contains(iri, KO.lokaalLoket, org.apache.jena.graph.NodeFactory.createURI(KO.LOKET_PREFIX + client.loket()));
+                && document.contains(iri, KO.lokaalLoket, NodeFactory.createURI(KO.LOKET_PREFIX + client.loket()));
     }
 
     static boolean consented(Graph document, Node iri) {
@@ -66,9 +80,16 @@ public final class RequestAccess {
                 .map(t -> t.getObject().getLiteralLexicalForm().equals("true")).orElse(false);
     }
 
-    private static boolean namesLocationOf(ReadTx tx, Client client, Graph document) {
+    /** The family lives in the counter's service area, or chose a location there. */
+    private static boolean inServiceArea(ReadTx tx, Client client, Graph document, Node iri) {
+        List<String> area = client.werkingsgebied();
+        boolean livesThere = document.find(iri, KO.woonplaats, Node.ANY).mapWith(Triple::getObject).toList().stream()
+                .anyMatch(m -> m.isURI() && area.contains(m.getURI().substring(m.getURI().lastIndexOf('/') + 1)));
+        return livesThere || locations(tx, document).anyMatch(state -> area.contains(state.municipality()));
+    }
+
+    private static java.util.stream.Stream<LocationState> locations(ReadTx tx, Graph document) {
         return document.find(Node.ANY, KO.vestiging, Node.ANY).mapWith(Triple::getObject).toList().stream()
-                .map(loc -> LocationState.find(tx, loc)).flatMap(java.util.Optional::stream)
-                .anyMatch(state -> Objects.equals(state.organiserKbo(), client.organisator()));
+                .map(loc -> LocationState.find(tx, loc)).flatMap(Optional::stream);
     }
 }

@@ -19,6 +19,7 @@ import be.kohub.access.Action;
 import be.kohub.access.Authenticator;
 import be.kohub.access.Client;
 import be.kohub.access.Role;
+import be.kohub.audit.AuditLog;
 import be.kohub.codes.ChildCodes;
 import be.kohub.codes.KindCode;
 import be.kohub.http.DocumentPaths;
@@ -38,6 +39,8 @@ import be.kohub.store.Store;
 public final class RequestRoutes {
     private final RequestHandler handler;
     private final RequestStatusCommand status;
+    private final ConsentCommand consent;
+    private final AuditLog audit;
     private final CrossCounterView crossCounter;
     private final ChildCodes children;
     private final Store store;
@@ -47,10 +50,13 @@ public final class RequestRoutes {
     private final RdfOutput output;
     private final DocumentPaths paths;
 
-    public RequestRoutes(RequestHandler handler, RequestStatusCommand status, CrossCounterView crossCounter, ChildCodes children,
+    public RequestRoutes(RequestHandler handler, RequestStatusCommand status, ConsentCommand consent, CrossCounterView crossCounter,
+                         ChildCodes children, AuditLog audit,
                          Store store, IngestPipeline pipeline, DocumentReader reader, JsonLdFramer framer, RdfOutput output) {
         this.handler = handler;
         this.status = status;
+        this.consent = consent;
+        this.audit = audit;
         this.crossCounter = crossCounter;
         this.children = children;
         this.store = store;
@@ -70,12 +76,14 @@ public final class RequestRoutes {
         routes.get("/aanvragen", this::listForLocation, Action.AANVRAAG_LEZEN);
         routes.get("/aanvragen/{id}", this::get, Action.AANVRAAG_LEZEN);
         routes.post("/aanvragen/{id}/status", this::changeStatus, Action.AANVRAAG_SCHRIJVEN);
+        routes.post("/aanvragen/{id}/toestemming", this::changeConsent, Action.AANVRAAG_SCHRIJVEN);
         routes.get("/kinderen/{code}/aanvragen", this::ofChild, Action.KIND_AANVRAGEN_LEZEN);
     }
 
     private void post(Context ctx) {
         Graph document = reader.readOne(ctx.bodyAsBytes(), Format.of(ctx.contentType()));
         IngestResult result = pipeline.ingest(Authenticator.client(ctx), handler, document, null);
+        audit.record(ctx, AuditLog.Handeling.GESCHREVEN, List.of(result.iri()));
         Params.written(ctx, result.created() ? 201 : 200, paths.path(result.iri()), result.iri(), result.version(), result.details());
     }
 
@@ -83,13 +91,15 @@ public final class RequestRoutes {
         Node iri = paths.iri(ctx);
         Client client = Authenticator.client(ctx);
         RdfOutput.negotiate(ctx);
-        record Found(Graph graph, String etag) {}
+        record Found(Graph graph, String etag, RequestAccess.View view) {}
         Found found = store.read(tx -> {
-            DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(RequestHandler.TYPE)).orElseThrow(() -> paths.notFound(iri));
-            Graph document = tx.graph(iri);
-            RequestAccess.View view = RequestAccess.view(tx, client, iri, meta, document);
-            return new Found(RequestAccess.assemble(tx, client, iri, view, GraphFactory.createDefaultGraph()), meta.etag());
+            DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(RequestHandler.TYPE))
+                    .orElseThrow(() -> RequestAccess.notFound(iri));
+            RequestAccess.View view = RequestAccess.view(tx, client, iri, meta, tx.graph(iri));
+            return new Found(RequestAccess.assemble(tx, iri, view, GraphFactory.createDefaultGraph()), meta.etag(), view);
         });
+        if (found.view() == RequestAccess.View.VOLLEDIG)
+            audit.record(ctx, AuditLog.Handeling.GELEZEN, List.of(iri));
         ctx.header("ETag", found.etag());
         output.send(ctx, found.graph(), framer, false);
     }
@@ -104,7 +114,7 @@ public final class RequestRoutes {
         String after = Params.cursor(ctx);
         RdfOutput.negotiate(ctx);
         Node loc = NodeFactory.createURI(location);
-        record Page(List<Node> iris, Graph graph) {}
+        record Page(List<Node> iris, Graph graph, List<Node> withPeople) {}
         Page page = store.read(tx -> {
             LocationState state = LocationState.require(tx, loc, "locatie");
             if (client.role() != Role.BEHEER && !(client.role() == Role.KO && state.organiserKbo() != null && state.organiserKbo().equals(client.organisator())))
@@ -115,14 +125,18 @@ public final class RequestRoutes {
             query.setLimit(limit + 1);
             List<Node> iris = tx.select(query).stream().map(row -> row.get(Var.alloc("aanvraag"))).toList();
             Graph graph = GraphFactory.createDefaultGraph();
+            List<Node> withPeople = new java.util.ArrayList<>();
             for (Node iri : iris.stream().limit(limit).toList()) {
                 Graph document = tx.graph(iri);
                 RequestAccess.View view = client.role() == Role.BEHEER || RequestAccess.consented(document, iri)
                         ? RequestAccess.View.VOLLEDIG : RequestAccess.View.ZONDER_PERSOONSGEGEVENS;
-                RequestAccess.assemble(tx, client, iri, view, graph);
+                RequestAccess.assemble(tx, iri, view, graph);
+                if (view == RequestAccess.View.VOLLEDIG)
+                    withPeople.add(iri);
             }
-            return new Page(iris, graph);
+            return new Page(iris, graph, withPeople);
         });
+        audit.record(ctx, AuditLog.Handeling.GELEZEN, page.withPeople());
         Params.nextLink(ctx, page.iris(), limit);
         output.send(ctx, page.graph(), framer, true);
     }
@@ -136,10 +150,20 @@ public final class RequestRoutes {
         Params.written(ctx, 200, null, iri, outcome.version(), details);
     }
 
+    private void changeConsent(Context ctx) {
+        Node iri = paths.iri(ctx);
+        ConsentCommand.Outcome outcome = consent.change(Authenticator.client(ctx), iri, reader.readCommand(ctx.bodyAsBytes()));
+        var details = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        details.put("toestemmingDelen", outcome.consent());
+        details.put("gewijzigd", outcome.changed());
+        Params.written(ctx, 200, null, iri, outcome.version(), details);
+    }
+
     private void ofChild(Context ctx) {
         KindCode code = KindCode.parse(ctx.pathParam("code"));
         Client client = Authenticator.client(ctx);
-        var answer = store.read(tx -> crossCounter.of(tx, client, code, children.known(tx, code)));
-        Params.json(ctx, 200, answer);
+        CrossCounterView.Answer answer = store.read(tx -> crossCounter.of(tx, client, code, children.known(tx, code)));
+        audit.record(ctx, AuditLog.Handeling.GELEZEN, answer.requests());
+        Params.json(ctx, 200, answer.body());
     }
 }

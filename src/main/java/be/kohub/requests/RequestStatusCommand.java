@@ -49,11 +49,13 @@ public final class RequestStatusCommand {
         fields.check();
         return writes.write(tx -> {
             DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(RequestHandler.TYPE))
-                    .orElseThrow(() -> new Rejected(ProblemType.NIET_GEVONDEN, "Geen aanvraag " + iri.getURI() + ".", "No request " + iri.getURI() + "."));
+                    .orElseThrow(() -> RequestAccess.notFound(iri));
             Graph document = tx.graph(iri);
-            if (client.role() != Role.BEHEER && !client.system().equals(meta.source()) && !RequestAccess.registeredByCounter(client, document, iri))
+            if (client.role() != Role.BEHEER && !client.system().equals(meta.source()) && !RequestAccess.registeredByCounter(client, document, iri)) {
+                RequestAccess.view(tx, client, iri, meta, document);
                 throw new Rejected(ProblemType.GEEN_TOEGANG, "Alleen wie de aanvraag registreerde, wijzigt haar status.",
                         "Only who registered the request changes its status.");
+            }
             Lifecycle.Current current = Lifecycle.current(tx, iri).orElseThrow();
             if (current.status().equals(status) && Objects.equals(current.reason(), reason))
                 return new Outcome(meta.version(), false, codes.code(status));

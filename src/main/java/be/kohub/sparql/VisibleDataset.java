@@ -27,8 +27,9 @@ import org.apache.jena.util.iterator.WrappedIterator;
 final class VisibleDataset {
     private VisibleDataset() {}
 
-    static DatasetGraph of(DatasetGraph base, Predicate<Quad> visible, Collection<Node> graphs) {
-        DatasetGraphFilteredView view = new DatasetGraphFilteredView(base, visible, graphs);
+    static DatasetGraph of(DatasetGraph base, GraphScope.Scope scope) {
+        Predicate<Quad> visible = quad -> scope.visible().test(quad.getGraph());
+        DatasetGraphFilteredView view = new DatasetGraphFilteredView(base, visible, scope.graphs());
         Graph union = new UnionOfVisible(view);
         // DatasetGraphWrapperView: the query engine must not unwrap this view down to the store.
         class UnionDefault extends DatasetGraphWrapper implements DatasetGraphWrapperView {

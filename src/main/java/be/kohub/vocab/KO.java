@@ -15,6 +15,11 @@ public final class KO {
     public static final Node lokaleId = iri("lokaleId");
     public static final Node ingetrokken = iri("ingetrokken");
     public static final Node bewerking = iri("bewerking");
+    public static final Node Auditregel = iri("Auditregel");
+    public static final Node rol = iri("rol");
+    public static final Node handeling = iri("handeling");
+    public static final Node doel = iri("doel");
+    public static final Node route = iri("route");
     public static final Node gemeente = iri("gemeente");
     public static final Node capaciteit = iri("capaciteit");
     public static final Node Aanvraag = iri("Aanvraag");
@@ -66,6 +71,8 @@ public final class KO {
     public static final Node EVENTS_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/gebeurtenissen");
     /** The report facts, one per request, kept by report/FactsKeeper. Never public. */
     public static final Node FACTS_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/rapportfeiten");
+    /** The audit log of reads and writes of personal data; only beheer reads it (GET /audit). */
+    public static final Node AUDIT_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/audit");
     public static final Node MODEL_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/model");
     public static final String SYSTEM_PREFIX = "https://data.kohub.be/id/systeem/";
     /** Local child-care counters (LLKO), by the NIS code of their municipality. */

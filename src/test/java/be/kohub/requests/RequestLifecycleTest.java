@@ -85,7 +85,7 @@ class RequestLifecycleTest {
         assertEquals(422, command(status, "llko-gent", "{\"status\": \"geannuleerd\"}").statusCode(), "a cancellation needs a reason");
         assertEquals(422, command(status, "llko-gent", "{\"status\": \"toegewezen\"}").statusCode(), "assigned only through an assignment");
         assertEquals(422, command(status, "llko-gent", "{\"status\": \"verdwenen\"}").statusCode());
-        assertEquals(403, command(status, "llko-hasselt", "{\"status\": \"in-behandeling\"}").statusCode(), "another counter");
+        assertEquals(404, command(status, "llko-hasselt", "{\"status\": \"in-behandeling\"}").statusCode(), "another counter: the request does not exist for it");
         assertEquals(before, hub.quadCount());
 
         assertEquals(200, command(status, "llko-gent", "{\"status\": \"geannuleerd\", \"reden\": \"ingetrokken-door-ouder\"}").statusCode());
@@ -127,7 +127,7 @@ class RequestLifecycleTest {
 
         String second = json(fixtures.assignment("ko-stad-gent", child, doc -> doc
                 .put("vestiging", fixtures.location("gent-kdv-de-vlindertuin")).put("aanvraag", linked).put("voorstel", true))).get("id").asText();
-        assertEquals(403, command(StoryFixtures.path(second) + "/aanvaarding", "ko-kinderkorf-limburg", "{}").statusCode(), "not its location");
+        assertEquals(404, command(StoryFixtures.path(second) + "/aanvaarding", "ko-kinderkorf-limburg", "{}").statusCode(), "not its location: it does not see the assignment");
         HttpResponse<String> accepted = command(StoryFixtures.path(second) + "/aanvaarding", "ko-stad-gent", "{}");
         assertEquals(200, accepted.statusCode(), accepted.body());
         assertEquals(2, json(accepted).get("gewijzigdeAanvragen").size(), accepted.body());

@@ -51,10 +51,15 @@ public final class StoryFixtures {
 
     /** The story's Genk assignment for {@code child}, changed by {@code change}; answers the HTTP reply. */
     public java.net.http.HttpResponse<String> assignment(String client, String child, Consumer<ObjectNode> change) {
+        return hub.postJsonLd("/toewijzingen", key(client), assignmentDocument(child, change).getBytes());
+    }
+
+    /** The story's Genk assignment for {@code child} with a fresh local id, changed by {@code change}, as JSON-LD text. */
+    public String assignmentDocument(String child, Consumer<ObjectNode> change) {
         ObjectNode doc = document("08-toewijzing-genk.jsonld", child);
         doc.withArray("identificator").removeAll().addObject().put("type", "Identificator").put("notatie", "T-" + java.util.UUID.randomUUID());
         change.accept(doc);
-        return hub.postJsonLd("/toewijzingen", key(client), doc.toString().getBytes());
+        return doc.toString();
     }
 
     private ObjectNode document(String file, String child) {
