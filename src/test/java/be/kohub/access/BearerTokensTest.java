@@ -163,6 +163,22 @@ class BearerTokensTest {
     }
 
     @Test
+    void anUnreachableJwksUrlIsAServiceProblemNotABadToken() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + closedPort + "/jwks.json";
+        try (RunningHub hub = RunningHub.start(b -> b.jwks(url).jwtIssuer(ISSUER).jwtAudience(AUDIENCE))) {
+            long before = hub.quadCount();
+            HttpResponse<String> response = hub.postJsonLd("/locaties", rs256(ko().build()), sample(LOCATION));
+            assertEquals(503, response.statusCode(), response.body());
+            assertEquals("https://data.kohub.be/problemen/aanmelding-onbeschikbaar", json(response).get("type").asText());
+            assertEquals(before, hub.quadCount());
+        }
+    }
+
+    @Test
     void withoutAJwksTokensAreRefused() throws Exception {
         try (RunningHub hub = RunningHub.start()) {
             HttpResponse<String> response = hub.getAs("/beheer/clients", rs256(claims("opgroeien-idp", "beheer").build()), "application/json");
