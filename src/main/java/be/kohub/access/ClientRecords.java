@@ -3,7 +3,6 @@ package be.kohub.access;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,11 +144,5 @@ final class ClientRecords {
     private static Instant instant(Binding row, String var) {
         String text = text(row, var);
         return text == null ? null : Instant.parse(text);
-    }
-
-    static Map<String, ManagedClient> byName(List<ManagedClient> clients) {
-        Map<String, ManagedClient> map = new LinkedHashMap<>();
-        clients.forEach(c -> map.put(c.client().name(), c));
-        return map;
     }
 }
