@@ -27,7 +27,9 @@ public final class Errors {
         ONBEKENDE_VERWIJZING(422, "Verwijzing naar iets dat de hub niet kent", "Reference to something the hub does not know"),
         ONGELDIGE_INVOER(422, "Ongeldige invoer", "Invalid input"),
         SHACL_SCHENDING(422, "Het document voldoet niet aan de vormen (SHACL)", "The document violates the shapes (SHACL)"),
-        VERSIE_VEREIST(428, "If-Match vereist", "If-Match required");
+        VERSIE_VEREIST(428, "If-Match vereist", "If-Match required"),
+        TE_VEEL_POGINGEN(429, "Te veel mislukte aanmeldingen", "Too many failed authentications"),
+        AANMELDING_ONBESCHIKBAAR(503, "Aanmelding kan nu niet gecontroleerd worden", "Authentication cannot be checked right now");
 
         public final int status;
         public final String titleNl;

@@ -29,6 +29,10 @@ import be.kohub.Errors.Rejected;
 import be.kohub.access.Action;
 import be.kohub.access.ApiKeys;
 import be.kohub.access.Authenticator;
+import be.kohub.access.BearerTokens;
+import be.kohub.access.ClientRoutes;
+import be.kohub.access.FailedLogins;
+import be.kohub.access.ManagedClients;
 import be.kohub.http.JsonLdFramer;
 import be.kohub.http.Problems;
 import be.kohub.http.RdfOutput;
@@ -92,6 +96,10 @@ public final class Hub implements AutoCloseable {
     private final ReportEngine reportEngine;
     private final DashboardRoutes dashboard;
     private final ApiKeys clients;
+    private final ManagedClients managedClients;
+    private final ClientRoutes clientRoutes;
+    private final BearerTokens tokens;
+    private final FailedLogins failedLogins;
     private final int requestedPort;
     private final String base;
     private Javalin http;
@@ -130,6 +138,11 @@ public final class Hub implements AutoCloseable {
         this.reports = new ReportRoutes(reportEngine,
                 new ReportOutput(new DimensionValues(codes)), writes::today, b.reportSuppressBelow, base);
         this.dashboard = new DashboardRoutes(model.ontology(), codes);
+        this.managedClients = new ManagedClients(store, writes, b.clientsRefresh);
+        this.clientRoutes = new ClientRoutes(managedClients, clients, reader, codes);
+        this.tokens = b.jwks == null ? null
+                : BearerTokens.of(new BearerTokens.Settings(b.jwks, b.jwtIssuer, b.jwtAudience, b.jwtClockSkew), b.clock);
+        this.failedLogins = new FailedLogins(new FailedLogins.Settings(b.failedLoginLimit, b.failedLoginPeriod), b.clock);
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
     }
@@ -139,7 +152,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public Hub start() {
-        Authenticator authenticator = new Authenticator(clients);
+        Authenticator authenticator = new Authenticator(clients, managedClients, tokens, failedLogins);
         http = Javalin.create(config -> configure(config, authenticator));
         List<String> unguarded = routes().entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
         if (!unguarded.isEmpty())
@@ -186,6 +199,7 @@ public final class Hub implements AutoCloseable {
         assignments.register(routes);
         reports.register(routes);
         dashboard.register(routes);
+        clientRoutes.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
@@ -256,6 +270,11 @@ public final class Hub implements AutoCloseable {
         return clients;
     }
 
+    /** The system clients managed through the API (the access graph). */
+    public ManagedClients managedClients() {
+        return managedClients;
+    }
+
     public String base() {
         return base;
     }
@@ -284,6 +303,13 @@ public final class Hub implements AutoCloseable {
         private int reportGraceDays = 30;
         private int reportSuppressBelow = 5;
         private Clock clock = Clock.systemUTC();
+        private Duration clientsRefresh = Duration.ofSeconds(30);
+        private String jwks;
+        private String jwtIssuer;
+        private String jwtAudience;
+        private Duration jwtClockSkew = Duration.ofSeconds(60);
+        private int failedLoginLimit = 10;
+        private Duration failedLoginPeriod = Duration.ofMinutes(1);
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -308,6 +334,18 @@ public final class Hub implements AutoCloseable {
         /** Report cells under this count are suppressed for roles other than the agency (analist, beheer); 0 or 1: none. */
         public Builder reportSuppressBelow(int count) { this.reportSuppressBelow = count; return this; }
         public Builder clock(Clock clock) { this.clock = clock; return this; }
+        /** How old the in-memory copy of the API-managed clients may get before it is read from the store again. */
+        public Builder clientsRefresh(Duration interval) { this.clientsRefresh = interval; return this; }
+        /** JWKS of the identity provider, a file or an http(s) URL; without it, bearer JWTs are refused. */
+        public Builder jwks(String fileOrUrl) { this.jwks = fileOrUrl; return this; }
+        /** The {@code iss} every token must carry (required with a JWKS). */
+        public Builder jwtIssuer(String issuer) { this.jwtIssuer = issuer; return this; }
+        /** A value the token's {@code aud} must contain (required with a JWKS). */
+        public Builder jwtAudience(String audience) { this.jwtAudience = audience; return this; }
+        /** Tolerance on {@code exp} and {@code nbf} for clocks that differ (default 60 s). */
+        public Builder jwtClockSkew(Duration skew) { this.jwtClockSkew = skew; return this; }
+        /** Failed authentications allowed per remote address and period before it gets 429 (default 10 per minute). */
+        public Builder failedLogins(int limit, Duration per) { this.failedLoginLimit = limit; this.failedLoginPeriod = per; return this; }
 
         public Hub build() {
             if (store == null)
@@ -331,6 +369,13 @@ public final class Hub implements AutoCloseable {
                 throw new IllegalStateException("report grace period and suppression threshold must not be negative");
             if (birthWindowDays < 1 || startToleranceDays < 0)
                 throw new IllegalStateException("birth window must be positive and start tolerance not negative");
+            if (clientsRefresh == null || clientsRefresh.isNegative())
+                throw new IllegalStateException("clients refresh interval must not be negative");
+            new FailedLogins.Settings(failedLoginLimit, failedLoginPeriod);
+            if (jwks != null)
+                new BearerTokens.Settings(jwks, jwtIssuer, jwtAudience, jwtClockSkew);
+            else if (jwtIssuer != null || jwtAudience != null)
+                throw new IllegalStateException("a JWT issuer or audience needs a JWKS (file or URL)");
             return new Hub(this);
         }
     }

@@ -37,7 +37,9 @@ public enum Action implements RouteRole {
     /** Figures on unique and unanswered requests: the agency, and a counter for its own area (ReportRoutes). */
     RAPPORT_LEZEN(EnumSet.of(Role.LLKO, Role.ANALIST, Role.BEHEER)),
     /** The dashboard's page and assets: no data, which it fetches with the user's key. */
-    DASHBOARD(EnumSet.allOf(Role.class));
+    DASHBOARD(EnumSet.allOf(Role.class)),
+    /** Listing, creating, rotating and revoking the API keys of system clients (docs/credentials.md). */
+    CLIENTS_BEHEREN(EnumSet.of(Role.BEHEER));
 
     private final Set<Role> roles;
 

@@ -22,6 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * file may hold the key itself (demo) or {@code "keySha256"} (production).
  */
 public final class ApiKeys {
+    /** Starts every key the hub generates. */
+    public static final String PREFIX = "kohub_";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final Map<String, Client> byHash = new HashMap<>();
 
     public static ApiKeys none() {
@@ -58,6 +61,18 @@ public final class ApiKeys {
 
     public List<Client> all() {
         return List.copyOf(byHash.values());
+    }
+
+    /** The names of the clients in the file: managed there, read-only through the API. */
+    public java.util.Set<String> names() {
+        return byHash.values().stream().map(Client::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** A new key: 256 random bits, base64url, with a prefix that secret scanners can recognise. */
+    public static String generate() {
+        byte[] bits = new byte[32];
+        RANDOM.nextBytes(bits);
+        return PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     }
 
     public static String sha256(String key) {

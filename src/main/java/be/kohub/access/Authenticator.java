@@ -2,6 +2,7 @@ package be.kohub.access;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -10,16 +11,25 @@ import be.kohub.Errors.ProblemType;
 import be.kohub.Errors.Rejected;
 
 /**
- * Runs before every matched route: finds the caller from its API key ({@code Authorization:
+ * Runs before every matched route: finds the caller from its credential ({@code Authorization:
  * Bearer …} or {@code X-API-Key}) and checks the route's action against the access table.
- * A route that names no action is refused: default deny.
+ * A bearer value shaped like a JWT is checked as an OIDC token, anything else as an API key (from
+ * the clients file or managed through the API). An address that failed too often is refused
+ * (429) before its credential is looked at. A route that names no action is refused: default deny.
  */
 public final class Authenticator implements Handler {
     private static final String CLIENT = "kohub.client";
-    private final ApiKeys keys;
+    private final ApiKeys fileKeys;
+    private final ManagedClients managed;
+    private final BearerTokens tokens;
+    private final FailedLogins failures;
 
-    public Authenticator(ApiKeys keys) {
-        this.keys = keys;
+    /** {@code tokens} may be null: then JWTs are refused. */
+    public Authenticator(ApiKeys fileKeys, ManagedClients managed, BearerTokens tokens, FailedLogins failures) {
+        this.fileKeys = fileKeys;
+        this.managed = managed;
+        this.tokens = tokens;
+        this.failures = failures;
     }
 
     @Override
@@ -34,8 +44,8 @@ public final class Authenticator implements Handler {
         if (client.role() == Role.PUBLIEK) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"kohub\"");
             throw new Rejected(ProblemType.NIET_AANGEMELD,
-                    "Deze bewerking vraagt een API-sleutel (Authorization: Bearer …).",
-                    "This operation needs an API key (Authorization: Bearer …).");
+                    "Deze bewerking vraagt een API-sleutel of token (Authorization: Bearer …).",
+                    "This operation needs an API key or token (Authorization: Bearer …).");
         }
         throw new Rejected(ProblemType.GEEN_TOEGANG,
                 "De rol " + client.role().name().toLowerCase() + " mag dit niet.",
@@ -49,15 +59,40 @@ public final class Authenticator implements Handler {
     }
 
     private Client caller(Context ctx) {
-        Optional<String> key = Optional.ofNullable(ctx.header("X-API-Key"))
+        Optional<String> credential = Optional.ofNullable(ctx.header("X-API-Key"))
                 .or(() -> Optional.ofNullable(ctx.header("Authorization"))
                         .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                         .map(h -> h.substring(7).trim()));
-        if (key.isEmpty())
+        if (credential.isEmpty())
             return Client.PUBLIC;
-        return keys.find(key.get()).orElseThrow(() -> {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"kohub\", error=\"invalid_token\"");
-            return new Rejected(ProblemType.NIET_AANGEMELD, "Onbekende API-sleutel.", "Unknown API key.");
-        });
+        // The peer's address, not a forwarding header that the caller could set at will.
+        String address = ctx.req().getRemoteAddr();
+        OptionalLong blocked = failures.blockedFor(address);
+        if (blocked.isPresent()) {
+            ctx.header("Retry-After", Long.toString(blocked.getAsLong()));
+            throw new Rejected(ProblemType.TE_VEEL_POGINGEN,
+                    "Te veel mislukte aanmeldingen vanaf dit adres; probeer opnieuw over " + blocked.getAsLong() + " s.",
+                    "Too many failed authentications from this address; try again in " + blocked.getAsLong() + " s.");
+        }
+        try {
+            return authenticate(credential.get());
+        } catch (Rejected e) {
+            if (e.type == ProblemType.NIET_AANGEMELD) {
+                failures.failed(address);
+                ctx.header("WWW-Authenticate", "Bearer realm=\"kohub\", error=\"invalid_token\"");
+            }
+            throw e;
+        }
+    }
+
+    private Client authenticate(String credential) {
+        if (BearerTokens.looksLikeJwt(credential)) {
+            if (tokens == null)
+                throw new Rejected(ProblemType.NIET_AANGEMELD, "Deze hub aanvaardt geen tokens (geen JWKS ingesteld); gebruik een API-sleutel.",
+                        "This hub accepts no tokens (no JWKS configured); use an API key.");
+            return tokens.client(credential);
+        }
+        return fileKeys.find(credential).or(() -> managed.find(credential))
+                .orElseThrow(() -> new Rejected(ProblemType.NIET_AANGEMELD, "Onbekende of ingetrokken API-sleutel.", "Unknown or revoked API key."));
     }
 }

@@ -37,12 +37,29 @@ final class ServeCommand implements Callable<Integer> {
             + "(default DATA/identity.key; the environment variable " + IdentityKeyFile.ENV + " takes precedence).")
     Path identityKeyFile;
 
+    @Option(names = "--jwks", description = "JWKS of the identity provider (file or http(s) URL) for OIDC bearer tokens; without it tokens are refused.")
+    String jwks;
+
+    @Option(names = "--jwt-issuer", description = "The iss every token must carry (required with --jwks).")
+    String jwtIssuer;
+
+    @Option(names = "--jwt-audience", description = "A value the token's aud must contain (required with --jwks).")
+    String jwtAudience;
+
+    @Option(names = "--jwt-skew-seconds", defaultValue = "60", description = "Tolerance on exp and nbf (default ${DEFAULT-VALUE}).")
+    long jwtSkewSeconds;
+
+    @Option(names = "--max-failed-logins", defaultValue = "10", description = "Failed authentications per minute from one address before 429 (default ${DEFAULT-VALUE}).")
+    int maxFailedLogins;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(data);
         ApiKeys keys = clients != null ? ApiKeys.fromFile(clients)
                 : demo ? ApiKeys.fromFile(samples.resolve("demo-clients.json")) : ApiKeys.none();
         Hub hub = Hub.builder().store(Tdb2Store.at(data)).port(port).base(base).clients(keys)
+                .jwks(jwks).jwtIssuer(jwtIssuer).jwtAudience(jwtAudience).jwtClockSkew(java.time.Duration.ofSeconds(jwtSkewSeconds))
+                .failedLogins(maxFailedLogins, java.time.Duration.ofMinutes(1))
                 .identityKey(IdentityKeyFile.load(identityKeyFile != null ? identityKeyFile : data.resolve("identity.key"))).build();
         DemoData.Result loaded = demo ? new DemoData(hub, samples).loadIfEmpty() : null;
         if (loaded != null)

@@ -63,6 +63,16 @@ public final class KO {
     public static final Node tot = iri("tot");
     public static final Node rapportfeit = iri("rapportfeit");
     public static final Node rapportfeitenVersie = iri("rapportfeitenVersie");
+    public static final Node Systeemclient = iri("Systeemclient");
+    public static final Node clientnaam = iri("clientnaam");
+    public static final Node organisatorKbo = iri("organisatorKbo");
+    public static final Node loketNis = iri("loketNis");
+    public static final Node werkingsgebiedNis = iri("werkingsgebiedNis");
+    public static final Node sleutel = iri("sleutel");
+    public static final Node sleutelhash = iri("sleutelhash");
+    public static final Node aangemaakt = iri("aangemaakt");
+    public static final Node geldigTot = iri("geldigTot");
+    public static final Node ingetrokkenOp = iri("ingetrokkenOp");
 
     /** Code lists, ontology and shapes: public, loaded from the model files at start. */
     /** The hub's bookkeeping: versions, source ids, withdrawal. Never public. */
@@ -73,6 +83,8 @@ public final class KO {
     public static final Node FACTS_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/rapportfeiten");
     /** The audit log of reads and writes of personal data; only beheer reads it (GET /audit). */
     public static final Node AUDIT_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/audit");
+    /** System clients managed through the API and the SHA-256 of their keys (access/ManagedClients). Never public. */
+    public static final Node ACCESS_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/toegang");
     public static final Node MODEL_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/model");
     public static final String SYSTEM_PREFIX = "https://data.kohub.be/id/systeem/";
     /** Local child-care counters (LLKO), by the NIS code of their municipality. */

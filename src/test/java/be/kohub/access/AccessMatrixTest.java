@@ -141,6 +141,12 @@ class AccessMatrixTest {
         read("GET /rapporten", "/rapporten", "401 200 200 403 403 403 200 200");
         read("GET /rapporten/{rapport}", "/rapporten/overzicht", "401 200 200 403 403 403 200 200");
         read("GET /audit", "/audit", "401 403 403 403 403 403 403 200");
+        // managing system clients: beheer only (a client from the clients file cannot be changed through the API: 409)
+        read("GET /beheer/clients", "/beheer/clients", "401 403 403 403 403 403 403 200");
+        read("GET /beheer/clients/{name}", "/beheer/clients/llko-gent", "401 403 403 403 403 403 403 200");
+        write("POST /beheer/clients", "/beheer/clients", "{}", "401 403 403 403 403 403 403 422");
+        write("POST /beheer/clients/{name}/sleutels", "/beheer/clients/llko-gent/sleutels", "{}", "401 403 403 403 403 403 403 409");
+        writeWith("DELETE /beheer/clients/{name}", "DELETE", "/beheer/clients/llko-gent", null, Map.of(), "401 403 403 403 403 403 403 409");
         write("POST /validatie", "/validatie", "{}", "200 200 200 200 200 200 200 200");
         read("GET /context/v1.jsonld", "/context/v1.jsonld", "200 200 200 200 200 200 200 200");
         for (String path : hub.hub.routes().keySet().stream().filter(r -> r.startsWith("GET /dashboard")).toList())

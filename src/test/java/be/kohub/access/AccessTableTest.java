@@ -29,7 +29,8 @@ class AccessTableTest {
                     continue;
                 String[] methodAndPath = route.getKey().split(" ", 2);
                 String path = methodAndPath[1].replace("{id}", "00000000-0000-0000-0000-000000000000")
-                        .replace("{code}", "KC123456789022").replace("{rapport}", "overzicht");
+                        .replace("{code}", "KC123456789022").replace("{rapport}", "overzicht")
+                        .replace("{name}", "onbekend");
                 HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url(path)))
                         .method(methodAndPath[0], HttpRequest.BodyPublishers.ofString("{}"))
                         .header("Content-Type", "application/ld+json").build();
