@@ -45,6 +45,9 @@ import be.kohub.assignments.AssignmentRule;
 import be.kohub.codes.ChildCodeRoutes;
 import be.kohub.codes.ChildCodes;
 import be.kohub.codes.IdentityHash;
+import be.kohub.erasure.ChildErasure;
+import be.kohub.erasure.ErasureRoutes;
+import be.kohub.erasure.RetentionJob;
 import be.kohub.locations.LocationRoutes;
 import be.kohub.model.CodeLists;
 import be.kohub.report.DashboardRoutes;
@@ -83,6 +86,8 @@ public final class Hub implements AutoCloseable {
     private final ReportRoutes reports;
     private final ReportEngine reportEngine;
     private final DashboardRoutes dashboard;
+    private final RetentionJob retention;
+    private final ErasureRoutes erasure;
     private final ApiKeys clients;
     private final int requestedPort;
     private final String base;
@@ -117,6 +122,8 @@ public final class Hub implements AutoCloseable {
         this.reports = new ReportRoutes(reportEngine,
                 new ReportOutput(new DimensionValues(codes)), writes::today, b.reportSuppressBelow, base);
         this.dashboard = new DashboardRoutes(model.ontology(), codes);
+        this.retention = new RetentionJob(writes, b.retentionAfterClosed, b.retentionInterval);
+        this.erasure = new ErasureRoutes(new ChildErasure(children, writes, base), retention);
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
     }
@@ -132,6 +139,7 @@ public final class Hub implements AutoCloseable {
         if (!unguarded.isEmpty())
             throw new IllegalStateException("routes without an access action (default deny): " + unguarded);
         http.start(requestedPort);
+        retention.schedule();
         return this;
     }
 
@@ -173,6 +181,7 @@ public final class Hub implements AutoCloseable {
         assignments.register(routes);
         reports.register(routes);
         dashboard.register(routes);
+        erasure.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
@@ -244,6 +253,7 @@ public final class Hub implements AutoCloseable {
     public void close() {
         if (http != null)
             http.stop();
+        retention.close();
         writes.close();
         store.close();
     }
@@ -264,6 +274,8 @@ public final class Hub implements AutoCloseable {
         private int reportGraceDays = 30;
         private int reportSuppressBelow = 5;
         private Clock clock = Clock.systemUTC();
+        private Duration retentionAfterClosed = Duration.ofDays(730);
+        private Duration retentionInterval = Duration.ofDays(1);
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -288,6 +300,12 @@ public final class Hub implements AutoCloseable {
         /** Report cells under this count are suppressed for roles other than the agency (analist, beheer); 0 or 1: none. */
         public Builder reportSuppressBelow(int count) { this.reportSuppressBelow = count; return this; }
         public Builder clock(Clock clock) { this.clock = clock; return this; }
+        /** How long after a request closed its personal data is kept (default 730 days; docs/erasure.md). */
+        public Builder retentionAfterClosed(Duration period) { this.retentionAfterClosed = period; return this; }
+        /** Keep personal data of closed requests for ever: no retention job (POST /beheer/bewaartermijn answers 409). */
+        public Builder noRetention() { this.retentionAfterClosed = null; return this; }
+        /** How often the retention job runs (default daily; its first run is one interval after start). */
+        public Builder retentionInterval(Duration interval) { this.retentionInterval = interval; return this; }
 
         public Hub build() {
             if (store == null)
@@ -309,6 +327,10 @@ public final class Hub implements AutoCloseable {
             }
             if (reportGraceDays < 0 || reportSuppressBelow < 0)
                 throw new IllegalStateException("report grace period and suppression threshold must not be negative");
+            if (retentionAfterClosed != null && retentionAfterClosed.isNegative())
+                throw new IllegalStateException("the retention period must not be negative (noRetention() turns it off)");
+            if (retentionInterval == null || retentionInterval.toMillis() < 1)
+                throw new IllegalStateException("the retention job needs a positive interval");
             if (birthWindowDays < 1 || startToleranceDays < 0)
                 throw new IllegalStateException("birth window must be positive and start tolerance not negative");
             return new Hub(this);

@@ -139,7 +139,7 @@ public final class RequestRoutes {
     private void ofChild(Context ctx) {
         KindCode code = KindCode.parse(ctx.pathParam("code"));
         Client client = Authenticator.client(ctx);
-        var answer = store.read(tx -> crossCounter.of(tx, client, code, children.known(tx, code)));
+        var answer = store.read(tx -> crossCounter.of(tx, client, code, children.found(tx, code)));
         Params.json(ctx, 200, answer);
     }
 }
