@@ -6,10 +6,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock a test sets, so that a dated story's writes carry the story's dates. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private volatile Instant now = Instant.parse("2024-01-01T10:00:00Z");
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
