@@ -1,5 +1,6 @@
 package be.kohub.erasure;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -48,7 +49,8 @@ public final class ErasureRoutes {
                     "Retention is off: personal data is not removed automatically.");
         RetentionJob.Purged purged = retention.run(Authenticator.client(ctx).system());
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.put("bewaartermijn", retention.period().toString());
+        Duration period = retention.period();
+        answer.put("bewaartermijn", period.toSeconds() % 86_400 == 0 ? "P" + period.toDays() + "D" : period.toString());
         answer.put("geslotenUiterlijk", purged.closedBy().toString());
         iris(answer.putArray("verwijderd"), purged.documents());
         Params.json(ctx, 200, answer);
