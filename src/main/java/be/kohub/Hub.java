@@ -52,6 +52,9 @@ import be.kohub.assignments.AssignmentRule;
 import be.kohub.codes.ChildCodeRoutes;
 import be.kohub.codes.ChildCodes;
 import be.kohub.codes.IdentityHash;
+import be.kohub.erasure.ChildErasure;
+import be.kohub.erasure.ErasureRoutes;
+import be.kohub.erasure.RetentionJob;
 import be.kohub.locations.LocationRoutes;
 import be.kohub.model.CodeLists;
 import be.kohub.report.DashboardRoutes;
@@ -95,6 +98,8 @@ public final class Hub implements AutoCloseable {
     private final ReportRoutes reports;
     private final ReportEngine reportEngine;
     private final DashboardRoutes dashboard;
+    private final RetentionJob retention;
+    private final ErasureRoutes erasure;
     private final ApiKeys clients;
     private final ManagedClients managedClients;
     private final ClientRoutes clientRoutes;
@@ -143,6 +148,8 @@ public final class Hub implements AutoCloseable {
         this.tokens = b.jwks == null ? null
                 : BearerTokens.of(new BearerTokens.Settings(b.jwks, b.jwtIssuer, b.jwtAudience, b.jwtClockSkew), b.clock);
         this.failedLogins = new FailedLogins(new FailedLogins.Settings(b.failedLoginLimit, b.failedLoginPeriod), b.clock);
+        this.retention = new RetentionJob(writes, b.retentionAfterClosed, b.retentionInterval, audit);
+        this.erasure = new ErasureRoutes(new ChildErasure(children, writes, base), retention, audit);
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
     }
@@ -158,6 +165,7 @@ public final class Hub implements AutoCloseable {
         if (!unguarded.isEmpty())
             throw new IllegalStateException("routes without an access action (default deny): " + unguarded);
         http.start(requestedPort);
+        retention.schedule();
         return this;
     }
 
@@ -200,6 +208,7 @@ public final class Hub implements AutoCloseable {
         reports.register(routes);
         dashboard.register(routes);
         clientRoutes.register(routes);
+        erasure.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
@@ -283,6 +292,7 @@ public final class Hub implements AutoCloseable {
     public void close() {
         if (http != null)
             http.stop();
+        retention.close();
         writes.close();
         store.close();
     }
@@ -310,6 +320,8 @@ public final class Hub implements AutoCloseable {
         private Duration jwtClockSkew = Duration.ofSeconds(60);
         private int failedLoginLimit = 10;
         private Duration failedLoginPeriod = Duration.ofMinutes(1);
+        private Duration retentionAfterClosed = Duration.ofDays(730);
+        private Duration retentionInterval = Duration.ofDays(1);
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -346,6 +358,12 @@ public final class Hub implements AutoCloseable {
         public Builder jwtClockSkew(Duration skew) { this.jwtClockSkew = skew; return this; }
         /** Failed authentications allowed per remote address and period before it gets 429 (default 10 per minute). */
         public Builder failedLogins(int limit, Duration per) { this.failedLoginLimit = limit; this.failedLoginPeriod = per; return this; }
+        /** How long after a request closed its personal data is kept (default 730 days; docs/erasure.md). */
+        public Builder retentionAfterClosed(Duration period) { this.retentionAfterClosed = period; return this; }
+        /** Keep personal data of closed requests for ever: no retention job (POST /beheer/bewaartermijn answers 409). */
+        public Builder noRetention() { this.retentionAfterClosed = null; return this; }
+        /** How often the retention job runs (default daily; its first run is one interval after start). */
+        public Builder retentionInterval(Duration interval) { this.retentionInterval = interval; return this; }
 
         public Hub build() {
             if (store == null)
@@ -367,6 +385,10 @@ public final class Hub implements AutoCloseable {
             }
             if (reportGraceDays < 0 || reportSuppressBelow < 0)
                 throw new IllegalStateException("report grace period and suppression threshold must not be negative");
+            if (retentionAfterClosed != null && retentionAfterClosed.isNegative())
+                throw new IllegalStateException("the retention period must not be negative (noRetention() turns it off)");
+            if (retentionInterval == null || retentionInterval.toMillis() < 1)
+                throw new IllegalStateException("the retention job needs a positive interval");
             if (birthWindowDays < 1 || startToleranceDays < 0)
                 throw new IllegalStateException("birth window must be positive and start tolerance not negative");
             if (clientsRefresh == null || clientsRefresh.isNegative())

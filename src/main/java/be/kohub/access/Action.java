@@ -34,6 +34,10 @@ public enum Action implements RouteRole {
     KIND_AANVRAGEN_LEZEN(EnumSet.of(Role.LLKO, Role.BEHEER)),
     TOEWIJZING_SCHRIJVEN(EnumSet.of(Role.KO, Role.BEHEER)),
     TOEWIJZING_LEZEN(EnumSet.of(Role.LLKO, Role.KO, Role.ANALIST, Role.BEHEER)),
+    /** Erasing a child (GDPR art. 17): the agency only (docs/erasure.md). */
+    KIND_WISSEN(EnumSet.of(Role.BEHEER)),
+    /** Running the retention job now: the agency only. */
+    BEWAARTERMIJN_TOEPASSEN(EnumSet.of(Role.BEHEER)),
     /** Figures on unique and unanswered requests: the agency, and a counter for its own area (ReportRoutes). */
     RAPPORT_LEZEN(EnumSet.of(Role.LLKO, Role.ANALIST, Role.BEHEER)),
     /** The dashboard's page and assets: no data, which it fetches with the user's key. */

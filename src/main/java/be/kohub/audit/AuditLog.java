@@ -56,21 +56,28 @@ public final class AuditLog {
     }
 
     public void record(Client client, Handeling what, String purpose, String route, Collection<Node> documents) {
+        record(client.system(), client.role().name().toLowerCase(), what, purpose, route, documents);
+    }
+
+    /** A record for work the hub does on its own or on a client's behalf, e.g. the retention job ({@code agent}: the system). */
+    public void record(Node agent, String role, Handeling what, String purpose, String route, Collection<Node> documents) {
+        if (documents.isEmpty())
+            return;
         writes.write(tx -> {
-            tx.update(entry(client, what, purpose, route, documents, writes.now()));
+            tx.update(entry(agent, role, what, purpose, route, documents, writes.now()));
             return null;
         });
     }
 
-    private static UpdateRequest entry(Client client, Handeling what, String purpose, String route, Collection<Node> documents,
+    private static UpdateRequest entry(Node agent, String role, Handeling what, String purpose, String route, Collection<Node> documents,
                                        java.time.Instant now) {
         Node entry = NodeFactory.createURI("urn:uuid:" + UUID.randomUUID());
         QuadDataAcc data = new QuadDataAcc();
         List.of(
                 new Node[] {RDF.type.asNode(), KO.Auditregel},
                 new Node[] {OSLO.PROV_AT_TIME, NodeFactory.createLiteralDT(now.toString(), XSDDatatype.XSDdateTime)},
-                new Node[] {OSLO.PROV_WAS_ASSOCIATED_WITH, client.system()},
-                new Node[] {KO.rol, NodeFactory.createLiteralString(client.role().name().toLowerCase())},
+                new Node[] {OSLO.PROV_WAS_ASSOCIATED_WITH, agent},
+                new Node[] {KO.rol, NodeFactory.createLiteralString(role)},
                 new Node[] {KO.handeling, NodeFactory.createLiteralString(what.label)},
                 new Node[] {KO.doel, NodeFactory.createLiteralString(purpose)},
                 new Node[] {KO.route, NodeFactory.createLiteralString(route)})

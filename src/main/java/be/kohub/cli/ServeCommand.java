@@ -2,9 +2,11 @@ package be.kohub.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,15 +54,26 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-failed-logins", defaultValue = "10", description = "Failed authentications per minute from one address before 429 (default ${DEFAULT-VALUE}).")
     int maxFailedLogins;
 
+    @Option(names = "--retention-days", defaultValue = "730", description = "Days after a request closed until the hub removes its "
+            + "personal data (default ${DEFAULT-VALUE}; 0 keeps it for ever; docs/erasure.md).")
+    int retentionDays;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(data);
         ApiKeys keys = clients != null ? ApiKeys.fromFile(clients)
                 : demo ? ApiKeys.fromFile(samples.resolve("demo-clients.json")) : ApiKeys.none();
-        Hub hub = Hub.builder().store(Tdb2Store.at(data)).port(port).base(base).clients(keys)
-                .jwks(jwks).jwtIssuer(jwtIssuer).jwtAudience(jwtAudience).jwtClockSkew(java.time.Duration.ofSeconds(jwtSkewSeconds))
-                .failedLogins(maxFailedLogins, java.time.Duration.ofMinutes(1))
-                .identityKey(IdentityKeyFile.load(identityKeyFile != null ? identityKeyFile : data.resolve("identity.key"))).build();
+        if (retentionDays < 0)
+            throw new CommandLine.ParameterException(new CommandLine(this), "--retention-days must not be negative");
+        Hub.Builder builder = Hub.builder().store(Tdb2Store.at(data)).port(port).base(base).clients(keys)
+                .jwks(jwks).jwtIssuer(jwtIssuer).jwtAudience(jwtAudience).jwtClockSkew(Duration.ofSeconds(jwtSkewSeconds))
+                .failedLogins(maxFailedLogins, Duration.ofMinutes(1))
+                .identityKey(IdentityKeyFile.load(identityKeyFile != null ? identityKeyFile : data.resolve("identity.key")));
+        if (retentionDays == 0)
+            builder.noRetention();
+        else
+            builder.retentionAfterClosed(Duration.ofDays(retentionDays));
+        Hub hub = builder.build();
         DemoData.Result loaded = demo ? new DemoData(hub, samples).loadIfEmpty() : null;
         if (loaded != null)
             System.out.println(loaded.describe());

@@ -55,7 +55,7 @@ public final class ChildCodeRoutes {
     private void get(Context ctx) {
         KindCode code = KindCode.parse(ctx.pathParam("code"));
         RdfOutput.negotiate(ctx);
-        Graph child = store.read(tx -> tx.graph(children.known(tx, code)));
+        Graph child = store.read(tx -> tx.graph(children.found(tx, code)));
         output.send(ctx, child, framer, false);
     }
 

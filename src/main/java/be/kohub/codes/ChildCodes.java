@@ -80,6 +80,18 @@ public final class ChildCodes {
     }
 
     /**
+     * The child with this code, or 404: for the paths that name a child. A code never issued and
+     * an erased code answer alike, since the hub keeps no trace of an erased code (docs/erasure.md).
+     */
+    public Node found(ReadTx tx, KindCode code) {
+        Node iri = iri(code);
+        if (DocumentMeta.find(tx, iri).filter(m -> m.type().equals(TYPE)).isEmpty())
+            throw new Rejected(ProblemType.NIET_GEVONDEN, "De hub kent geen kind met kindcode " + code + ".",
+                    "The hub knows no child with code " + code + ".");
+        return iri;
+    }
+
+    /**
      * {@code POST /kindcodes}: {@code {"ouder": {"insz", "relatie"}, "bewijs", "verwachteGeboortedatum"}}
      * for an unborn child, or {@code {"ouder": {...}, "geboortedatum", "woonplaats"}} for a born one;
      * {@code volgnummer} (default 1) tells the children of a multiple birth apart.

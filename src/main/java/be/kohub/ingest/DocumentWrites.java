@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.modify.request.QuadAcc;
 import org.apache.jena.sparql.modify.request.QuadDataAcc;
 import org.apache.jena.sparql.modify.request.Target;
+import org.apache.jena.sparql.modify.request.UpdateDataDelete;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
 import org.apache.jena.sparql.modify.request.UpdateDrop;
@@ -100,6 +101,14 @@ public final class DocumentWrites {
         return this;
     }
 
+    /** Removes one quad ({@code DELETE DATA}). */
+    public DocumentWrites delete(Node graphName, Node s, Node p, Node o) {
+        QuadDataAcc quad = new QuadDataAcc();
+        quad.addQuad(new Quad(graphName, Triple.create(s, p, o)));
+        deletions.add(new UpdateDataDelete(quad));
+        return this;
+    }
+
     /** Removes every value of {@code property} on {@code subject} in the graph. */
     public DocumentWrites deleteWhere(Node graphName, Node subject, Node property) {
         QuadAcc pattern = new QuadAcc();
@@ -125,7 +134,11 @@ public final class DocumentWrites {
 
     /** What a write did to the document, as recorded in the event log. */
     public enum Operation {
-        AANGEMAAKT("aangemaakt"), GEWIJZIGD("gewijzigd"), INGETROKKEN("ingetrokken"), STATUS("status"), TOESTEMMING("toestemming");
+        AANGEMAAKT("aangemaakt"), GEWIJZIGD("gewijzigd"), INGETROKKEN("ingetrokken"), STATUS("status"), TOESTEMMING("toestemming"),
+        /** The child's personal data erased and its documents pseudonymised (docs/erasure.md): a tombstone. */
+        GEWIST("gewist"),
+        /** The retention period after closing passed: the personal-data graph is gone (docs/erasure.md): a tombstone. */
+        PERSOONSGEGEVENS_VERWIJDERD("persoonsgegevens-verwijderd");
 
         final String label;
 

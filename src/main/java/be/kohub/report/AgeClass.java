@@ -10,7 +10,8 @@ public final class AgeClass {
 
     private AgeClass() {}
 
-    static String of(LocalDate birth, LocalDate start) {
+    /** The class of a child born (or expected) on {@code birth} at {@code start}. */
+    public static String of(LocalDate birth, LocalDate start) {
         if (birth == null)
             return "onbekend";
         if (start.isBefore(birth))

@@ -162,7 +162,7 @@ public final class RequestRoutes {
     private void ofChild(Context ctx) {
         KindCode code = KindCode.parse(ctx.pathParam("code"));
         Client client = Authenticator.client(ctx);
-        CrossCounterView.Answer answer = store.read(tx -> crossCounter.of(tx, client, code, children.known(tx, code)));
+        CrossCounterView.Answer answer = store.read(tx -> crossCounter.of(tx, client, code, children.found(tx, code)));
         audit.record(ctx, AuditLog.Handeling.GELEZEN, answer.requests());
         Params.json(ctx, 200, answer.body());
     }

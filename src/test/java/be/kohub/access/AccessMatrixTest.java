@@ -137,6 +137,9 @@ class AccessMatrixTest {
         String sheet = new String(RunningHub.sample("locaties/gent-kdv-de-knuffelboom.jsonld"), StandardCharsets.UTF_8);
         write("PUT /locaties/{id}", gentPath, sheet, "401 403 403 428 403 403 403 428");
         writeWith("DELETE /locaties/{id}", "DELETE", gentPath, null, Map.of("If-Match", "\"v999\""), "401 403 403 412 403 403 403 412");
+        // erasure and retention: beheer only (an unknown, well-formed code is 404; the retention run purges nothing yet)
+        writeWith("DELETE /kinderen/{code}", "DELETE", "/kinderen/" + unknownCode(), null, Map.of(), "401 403 403 403 403 403 403 404");
+        write("POST /beheer/bewaartermijn", "/beheer/bewaartermijn", "{}", "401 403 403 403 403 403 403 200");
         // figures, the audit log, the model and the public pages
         read("GET /rapporten", "/rapporten", "401 200 200 403 403 403 200 200");
         read("GET /rapporten/{rapport}", "/rapporten/overzicht", "401 200 200 403 403 403 200 200");
@@ -225,6 +228,11 @@ class AccessMatrixTest {
             if (body.contains(text))
                 failures.add(path + " as " + caller + " must not show '" + text + "'");
         }
+    }
+
+    /** A well-formed child code the hub never issued (a random one: a clash with the four issued is beyond chance). */
+    private static String unknownCode() {
+        return be.kohub.codes.KindCode.random(new java.util.Random(42)).value();
     }
 
     private static String keyOf(String caller) {

@@ -1,0 +1,70 @@
+package be.kohub.erasure;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.apache.jena.graph.Node;
+
+import be.kohub.Errors.ProblemType;
+import be.kohub.Errors.Rejected;
+import be.kohub.access.Action;
+import be.kohub.access.Authenticator;
+import be.kohub.audit.AuditLog;
+import be.kohub.codes.KindCode;
+import be.kohub.http.Params;
+
+/** HTTP API of erasure and retention: {@code DELETE /kinderen/{code}} and {@code POST /beheer/bewaartermijn} (beheer only). */
+public final class ErasureRoutes {
+    private final ChildErasure erasure;
+    private final RetentionJob retention;
+    private final AuditLog audit;
+
+    public ErasureRoutes(ChildErasure erasure, RetentionJob retention, AuditLog audit) {
+        this.erasure = erasure;
+        this.retention = retention;
+        this.audit = audit;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.delete("/kinderen/{code}", this::erase, Action.KIND_WISSEN);
+        routes.post("/beheer/bewaartermijn", this::applyRetention, Action.BEWAARTERMIJN_TOEPASSEN);
+    }
+
+    /** Answers what was pseudonymised; the code is not repeated, the caller knows it. */
+    private void erase(Context ctx) {
+        KindCode code = KindCode.parse(ctx.pathParam("code"));
+        ChildErasure.Erased erased = erasure.erase(Authenticator.client(ctx), code);
+        List<Node> touched = new java.util.ArrayList<>(List.of(erased.pseudonym()));
+        touched.addAll(erased.requests());
+        touched.addAll(erased.assignments());
+        audit.record(ctx, AuditLog.Handeling.GEWIST, touched);
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("pseudoniem", erased.pseudonym().getURI());
+        iris(answer.putArray("aanvragen"), erased.requests());
+        iris(answer.putArray("toewijzingen"), erased.assignments());
+        Params.json(ctx, 200, answer);
+    }
+
+    private void applyRetention(Context ctx) {
+        if (!retention.enabled())
+            throw new Rejected(ProblemType.CONFLICT, "De bewaartermijn staat uit: persoonsgegevens worden niet automatisch verwijderd.",
+                    "Retention is off: personal data is not removed automatically.");
+        RetentionJob.Purged purged = retention.run(Authenticator.client(ctx).system());
+        audit.record(ctx, AuditLog.Handeling.GEWIST, purged.documents());
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        Duration period = retention.period();
+        answer.put("bewaartermijn", period.toSeconds() % 86_400 == 0 ? "P" + period.toDays() + "D" : period.toString());
+        answer.put("geslotenUiterlijk", purged.closedBy().toString());
+        iris(answer.putArray("verwijderd"), purged.documents());
+        Params.json(ctx, 200, answer);
+    }
+
+    private static void iris(ArrayNode into, List<Node> iris) {
+        iris.forEach(n -> into.add(n.getURI()));
+    }
+}
