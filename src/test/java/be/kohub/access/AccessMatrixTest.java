@@ -243,14 +243,24 @@ class AccessMatrixTest {
     void withdrawnConsentHidesTheRequestFromOtherCountersAtOnce() {
         String rc = StoryFixtures.path(ids.get("RC"));
         // a request of its own, so that this test does not change the matrix's RC
-        String own = StoryFixtures.path(fixtures.request("llko-hasselt", fixtures.child(), doc -> hasselt(doc, "44021", true, "Wouters")).get("id").asText());
+        String ownChild = fixtures.child();
+        String own = StoryFixtures.path(fixtures.request("llko-hasselt", ownChild, doc -> hasselt(doc, "44021", true, "Wouters")).get("id").asText());
         assertEquals(200, hub.getAs(own, key("llko-gent"), "application/ld+json").statusCode(), "shared while the parent consents");
+        String crossCounter = "/kinderen/" + ownChild + "/aanvragen";
+        assertEquals(1, json(hub.getAs(crossCounter, key("llko-gent"), "application/json")).get("elders").size());
         assertTrue(hub.getAs(own, key("ko-kinderkorf-limburg"), "application/ld+json").body().contains("Wouters"));
         HttpResponse<String> withdrawn = hub.post(own + "/toestemming", key("llko-hasselt"), "application/json",
                 "{\"toestemmingDelen\": false}".getBytes(StandardCharsets.UTF_8));
         assertEquals(200, withdrawn.statusCode(), withdrawn.body());
         assertTrue(json(withdrawn).get("gewijzigd").asBoolean());
         assertEquals(404, hub.getAs(own, key("llko-gent"), "application/ld+json").statusCode(), "the other counter no longer sees it");
+        HttpResponse<String> sparql = hub.send("POST", "/sparql/loket", key("llko-gent"), "application/x-www-form-urlencoded",
+                ("query=" + URLEncoder.encode("SELECT ?x WHERE { ?x a <https://data.kohub.be/ns/kohub#Aanvraag> }", StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8), Map.of("Accept", "text/csv"));
+        assertFalse(sparql.body().contains(own.substring(own.lastIndexOf('/') + 1)), "nor through its SPARQL endpoint");
+        assertTrue(sparql.body().contains(rc.substring(rc.lastIndexOf('/') + 1)), "where the consented request still is");
+        assertEquals(0, json(hub.getAs(crossCounter, key("llko-gent"), "application/json")).get("elders").size(),
+                "and the cross-counter view no longer shows it");
         HttpResponse<String> organiser = hub.getAs(own, key("ko-kinderkorf-limburg"), "application/ld+json");
         assertEquals(200, organiser.statusCode(), "the chosen organiser still sees the request");
         assertFalse(organiser.body().contains("Wouters"), "but no longer the people in it");
