@@ -6,10 +6,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
-import be.kohub.Errors.ProblemType;
-import be.kohub.Errors.Rejected;
 import be.kohub.access.Client;
-import be.kohub.access.Role;
 import be.kohub.ingest.CommandFields;
 import be.kohub.ingest.DocumentMeta;
 import be.kohub.ingest.DocumentWrites;
@@ -41,14 +38,10 @@ public final class ConsentCommand {
         Boolean consent = fields.bool("toestemmingDelen", true);
         fields.check();
         return writes.write(tx -> {
-            DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(RequestHandler.TYPE))
-                    .orElseThrow(() -> RequestAccess.notFound(iri));
+            DocumentMeta meta = RequestAccess.requireRegistrar(tx, client, iri,
+                    "Alleen wie de aanvraag registreerde, legt de toestemming van de ouder vast.",
+                    "Only who registered the request records the parent's consent.");
             Graph document = tx.graph(iri);
-            if (client.role() != Role.BEHEER && !client.system().equals(meta.source()) && !RequestAccess.registeredByCounter(client, document, iri)) {
-                RequestAccess.view(tx, client, iri, meta, document);
-                throw new Rejected(ProblemType.GEEN_TOEGANG, "Alleen wie de aanvraag registreerde, legt de toestemming van de ouder vast.",
-                        "Only who registered the request records the parent's consent.");
-            }
             if (RequestAccess.consented(document, iri) == consent)
                 return new Outcome(meta.version(), false, consent);
             DocumentWrites write = DocumentWrites.version(iri, meta.type(), meta, client.system(), null,

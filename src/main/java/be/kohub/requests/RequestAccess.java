@@ -65,6 +65,20 @@ public final class RequestAccess {
         return into;
     }
 
+    /**
+     * The request, for a change that only who registered it (or beheer) may make: 404 when the
+     * caller may not see the request, 403 with {@code nl}/{@code en} when it sees but did not register it.
+     */
+    public static DocumentMeta requireRegistrar(ReadTx tx, Client client, Node iri, String nl, String en) {
+        DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(RequestHandler.TYPE)).orElseThrow(() -> notFound(iri));
+        Graph document = tx.graph(iri);
+        if (client.role() != Role.BEHEER && !client.system().equals(meta.source()) && !registeredByCounter(client, document, iri)) {
+            view(tx, client, iri, meta, document);
+            throw new Rejected(ProblemType.GEEN_TOEGANG, nl, en);
+        }
+        return meta;
+    }
+
     public static Rejected notFound(Node iri) {
         return new Rejected(ProblemType.NIET_GEVONDEN, "Geen aanvraag " + iri.getURI() + " die jij mag zien.",
                 "No request " + iri.getURI() + " that you may see.");

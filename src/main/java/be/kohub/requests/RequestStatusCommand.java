@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 
 import be.kohub.Errors.ProblemType;
 import be.kohub.Errors.Rejected;
 import be.kohub.access.Client;
-import be.kohub.access.Role;
 import be.kohub.ingest.CommandFields;
 import be.kohub.ingest.DocumentMeta;
 import be.kohub.lifecycle.Lifecycle;
@@ -48,14 +46,8 @@ public final class RequestStatusCommand {
                     "A cancellation needs a reason (e.g. ingetrokken-door-ouder, vervallen, andere).");
         fields.check();
         return writes.write(tx -> {
-            DocumentMeta meta = DocumentMeta.find(tx, iri).filter(m -> m.type().equals(RequestHandler.TYPE))
-                    .orElseThrow(() -> RequestAccess.notFound(iri));
-            Graph document = tx.graph(iri);
-            if (client.role() != Role.BEHEER && !client.system().equals(meta.source()) && !RequestAccess.registeredByCounter(client, document, iri)) {
-                RequestAccess.view(tx, client, iri, meta, document);
-                throw new Rejected(ProblemType.GEEN_TOEGANG, "Alleen wie de aanvraag registreerde, wijzigt haar status.",
-                        "Only who registered the request changes its status.");
-            }
+            DocumentMeta meta = RequestAccess.requireRegistrar(tx, client, iri,
+                    "Alleen wie de aanvraag registreerde, wijzigt haar status.", "Only who registered the request changes its status.");
             Lifecycle.Current current = Lifecycle.current(tx, iri).orElseThrow();
             if (current.status().equals(status) && Objects.equals(current.reason(), reason))
                 return new Outcome(meta.version(), false, codes.code(status));

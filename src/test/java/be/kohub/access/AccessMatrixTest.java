@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,10 +53,10 @@ class AccessMatrixTest {
         ids.put("RG", fixtures.request("llko-gent", childA, doc -> {}).get("id").asText());
         // RH: registered in Hasselt for a Hasselt family at Kinderkorf's Kuringen location; no consent.
         String childB = fixtures.child();
-        ids.put("RH", fixtures.request("llko-hasselt", childB, doc -> hasselt(doc, "71072", false, "Vermeulen")).get("id").asText());
+        ids.put("RH", fixtures.request("llko-hasselt", childB, doc -> fixtures.atKuringen(doc, "71072", false, "Vermeulen")).get("id").asText());
         // RC: registered in Hasselt, but the family lives in Gent; consent. RD: the same without consent.
-        ids.put("RC", fixtures.request("llko-hasselt", fixtures.child(), doc -> hasselt(doc, "44021", true, "Janssens")).get("id").asText());
-        ids.put("RD", fixtures.request("llko-hasselt", fixtures.child(), doc -> hasselt(doc, "44021", false, "Claes")).get("id").asText());
+        ids.put("RC", fixtures.request("llko-hasselt", fixtures.child(), doc -> fixtures.atKuringen(doc, "44021", true, "Janssens")).get("id").asText());
+        ids.put("RD", fixtures.request("llko-hasselt", fixtures.child(), doc -> fixtures.atKuringen(doc, "44021", false, "Claes")).get("id").asText());
         // AH: Kinderkorf assigns child B a place at Kuringen, answering RH.
         HttpResponse<String> assigned = fixtures.assignment("ko-kinderkorf-limburg", childB, doc -> {
             doc.put("vestiging", fixtures.location("hasselt-kinderkorf-kuringen"));
@@ -67,14 +66,6 @@ class AccessMatrixTest {
         ids.put("AH", json(assigned).get("id").asText());
     }
 
-    private void hasselt(ObjectNode doc, String residence, boolean consent, String familyName) {
-        doc.put("woonplaats", residence);
-        doc.put("toestemmingDelen", consent);
-        doc.withArray("voorkeuren").removeAll().addObject().put("type", "Voorkeur").put("rang", 1)
-                .put("vestiging", fixtures.location("hasselt-kinderkorf-kuringen"));
-        ((ObjectNode) doc.withArray("aanvragers").get(0).get("agent")).put("familienaam", familyName);
-        doc.withArray("aanvragers").remove(1);
-    }
 
     @AfterAll
     void close() {
@@ -244,7 +235,7 @@ class AccessMatrixTest {
         String rc = StoryFixtures.path(ids.get("RC"));
         // a request of its own, so that this test does not change the matrix's RC
         String ownChild = fixtures.child();
-        String own = StoryFixtures.path(fixtures.request("llko-hasselt", ownChild, doc -> hasselt(doc, "44021", true, "Wouters")).get("id").asText());
+        String own = StoryFixtures.path(fixtures.request("llko-hasselt", ownChild, doc -> fixtures.atKuringen(doc, "44021", true, "Wouters")).get("id").asText());
         assertEquals(200, hub.getAs(own, key("llko-gent"), "application/ld+json").statusCode(), "shared while the parent consents");
         String crossCounter = "/kinderen/" + ownChild + "/aanvragen";
         assertEquals(1, json(hub.getAs(crossCounter, key("llko-gent"), "application/json")).get("elders").size());

@@ -49,6 +49,19 @@ public final class StoryFixtures {
         return json(hub.postJsonLd("/aanvragen", key(client), doc.toString().getBytes()));
     }
 
+    /**
+     * Changes the story's Gent request into one for a family living in {@code residence} that chose
+     * only Kinderkorf's Kuringen location (Hasselt), with one applicant named {@code familyName}.
+     */
+    public void atKuringen(ObjectNode doc, String residence, boolean consent, String familyName) {
+        doc.put("woonplaats", residence);
+        doc.put("toestemmingDelen", consent);
+        doc.withArray("voorkeuren").removeAll().addObject().put("type", "Voorkeur").put("rang", 1)
+                .put("vestiging", location("hasselt-kinderkorf-kuringen"));
+        ((ObjectNode) doc.withArray("aanvragers").get(0).get("agent")).put("familienaam", familyName);
+        doc.withArray("aanvragers").remove(1);
+    }
+
     /** The story's Genk assignment for {@code child}, changed by {@code change}; answers the HTTP reply. */
     public java.net.http.HttpResponse<String> assignment(String client, String child, Consumer<ObjectNode> change) {
         return hub.postJsonLd("/toewijzingen", key(client), assignmentDocument(child, change).getBytes());

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,20 +44,12 @@ class ScopedSparqlTest {
         hub = RunningHub.start();
         fixtures = new StoryFixtures(hub);
         gentRequest = fixtures.request("llko-gent", fixtures.child(), doc -> {}).get("id").asText();
-        String hasselt = fixtures.request("llko-hasselt", fixtures.child(), doc -> hasselt(doc, "71072", false, "Vermeulen")).get("id").asText();
-        String livesInGent = fixtures.request("llko-hasselt", fixtures.child(), doc -> hasselt(doc, "44021", true, "Janssens")).get("id").asText();
-        String noConsent = fixtures.request("llko-hasselt", fixtures.child(), doc -> hasselt(doc, "44021", false, "Claes")).get("id").asText();
+        String hasselt = fixtures.request("llko-hasselt", fixtures.child(), doc -> fixtures.atKuringen(doc, "71072", false, "Vermeulen")).get("id").asText();
+        String livesInGent = fixtures.request("llko-hasselt", fixtures.child(), doc -> fixtures.atKuringen(doc, "44021", true, "Janssens")).get("id").asText();
+        String noConsent = fixtures.request("llko-hasselt", fixtures.child(), doc -> fixtures.atKuringen(doc, "44021", false, "Claes")).get("id").asText();
         requests = List.of(gentRequest, hasselt, livesInGent, noConsent);
     }
 
-    private void hasselt(ObjectNode doc, String residence, boolean consent, String familyName) {
-        doc.put("woonplaats", residence);
-        doc.put("toestemmingDelen", consent);
-        doc.withArray("voorkeuren").removeAll().addObject().put("type", "Voorkeur").put("rang", 1)
-                .put("vestiging", fixtures.location("hasselt-kinderkorf-kuringen"));
-        ((ObjectNode) doc.withArray("aanvragers").get(0).get("agent")).put("familienaam", familyName);
-        doc.withArray("aanvragers").remove(1);
-    }
 
     @AfterAll
     void close() {
