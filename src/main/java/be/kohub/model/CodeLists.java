@@ -50,9 +50,12 @@ public final class CodeLists {
                 .filter(o -> o.isLiteral() && "nl".equals(o.getLiteralLanguage())).map(Node::getLiteralLexicalForm).findFirst();
     }
 
+    /** The official IRIs of municipalities, by NIS code. */
+    public static final String MUNICIPALITIES = "https://data.vlaanderen.be/id/gemeente/";
+
     /** Municipalities keep their official IRIs (by NIS code); the hub's own lists live under {@link #CONCEPT}. */
     private static String namespace(String scheme) {
-        return scheme.equals("gemeente") ? "https://data.vlaanderen.be/id/gemeente/" : CONCEPT + scheme + "/";
+        return scheme.equals("gemeente") ? MUNICIPALITIES : CONCEPT + scheme + "/";
     }
 
     /** The concept, or a 422 naming the field and the codes the list does have. */

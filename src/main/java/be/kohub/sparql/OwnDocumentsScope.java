@@ -19,6 +19,7 @@ import be.kohub.assignments.AssignmentAccess;
 import be.kohub.ingest.DocumentGraphs;
 import be.kohub.ingest.DocumentMeta;
 import be.kohub.locations.LocationState;
+import be.kohub.model.CodeLists;
 import be.kohub.requests.RequestAccess;
 import be.kohub.store.Queries;
 import be.kohub.store.ReadTx;
@@ -33,7 +34,6 @@ import be.kohub.vocab.KO;
  * whole, the child graphs they name, every location sheet and the model.
  */
 final class OwnDocumentsScope implements GraphScope {
-    private static final String MUNICIPALITY = "https://data.vlaanderen.be/id/gemeente/";
     private static final Node NONE = NodeFactory.createURI("urn:kohub:geen");
     private static final String REQUEST = "aanvraag";
     private static final String ASSIGNMENT = "toewijzing";
@@ -83,7 +83,7 @@ final class OwnDocumentsScope implements GraphScope {
         List<String> area = client.werkingsgebied().isEmpty() ? List.of("") : client.werkingsgebied();
         for (String nis : area) {
             Map<String, Node> values = new HashMap<>(Map.of("systeem", client.system(), "loket", loket));
-            values.put("gemeente", nis.isEmpty() ? NONE : NodeFactory.createURI(MUNICIPALITY + nis));
+            values.put("gemeente", nis.isEmpty() ? NONE : NodeFactory.createURI(CodeLists.MUNICIPALITIES + nis));
             collect(tx, "sparql/counter-candidates.rq", values, docs);
         }
         return docs;
