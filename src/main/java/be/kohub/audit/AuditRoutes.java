@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -80,16 +81,16 @@ public final class AuditRoutes {
         Params.json(ctx, 200, answer);
     }
 
-    private static java.util.Optional<Node> time(Context ctx, String name) {
+    private static Optional<Node> time(Context ctx, String name) {
         String value = Params.param(ctx, name, TIME);
         if (value == null)
-            return java.util.Optional.empty();
+            return Optional.empty();
         try {
             Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw Params.badParam(name, value);
         }
-        return java.util.Optional.of(NodeFactory.createLiteralDT(value, XSDDatatype.XSDdateTime));
+        return Optional.of(NodeFactory.createLiteralDT(value, XSDDatatype.XSDdateTime));
     }
 
     private static String value(Binding row, String var) {

@@ -46,7 +46,6 @@ import be.kohub.vocab.OSLO;
  */
 public final class ChildCodes {
     public static final String TYPE = "kind";
-    private static final Node HUB = NodeFactory.createURI(KO.SYSTEM_PREFIX + "kohub");
     private final WriteQueue writes;
     private final IdentityHash identities;
     private final CodeLists codes;
@@ -240,7 +239,7 @@ public final class ChildCodes {
         graph.add(Triple.create(child, OSLO.ADMS_IDENTIFIER, id));
         graph.add(Triple.create(id, RDF.type.asNode(), OSLO.ADMS_IDENTIFIER_CLASS));
         graph.add(Triple.create(id, SKOS.notation.asNode(), NodeFactory.createLiteralString(code.value())));
-        graph.add(Triple.create(id, DCTerms.creator.asNode(), HUB));
+        graph.add(Triple.create(id, DCTerms.creator.asNode(), KO.HUB_SYSTEM));
         graph.add(Triple.create(id, OSLO.ADMS_SCHEMA_AGENCY, NodeFactory.createLiteralLang("kohub", "nl")));
         if (expected != null)
             graph.add(Triple.create(child, OSLO.VERWACHTE_GEBOORTEDATUM, date(expected)));

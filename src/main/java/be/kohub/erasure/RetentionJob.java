@@ -35,7 +35,6 @@ import be.kohub.vocab.KO;
  */
 public final class RetentionJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
-    private static final Node HUB = NodeFactory.createURI(KO.SYSTEM_PREFIX + "kohub");
     private static final Var DOC = Var.alloc("doc");
     /** As in closed-with-personal-data.rq: one write transaction per this many documents. */
     private static final int BATCH = 200;
@@ -77,8 +76,8 @@ public final class RetentionJob implements AutoCloseable {
         long every = interval.toMillis();
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                Purged purged = run(HUB);
-                audit.record(HUB, "systeem", AuditLog.Handeling.GEWIST, "bewaartermijn", "retentie", purged.documents());
+                Purged purged = run(KO.HUB_SYSTEM);
+                audit.record(KO.HUB_SYSTEM, "systeem", AuditLog.Handeling.GEWIST, "bewaartermijn", "retentie", purged.documents());
                 if (!purged.documents().isEmpty())
                     LOG.info("retention: personal data removed from {} documents closed by {}", purged.documents().size(), purged.closedBy());
             } catch (RuntimeException e) {

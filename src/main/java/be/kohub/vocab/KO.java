@@ -87,6 +87,8 @@ public final class KO {
     public static final Node ACCESS_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/toegang");
     public static final Node MODEL_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/model");
     public static final String SYSTEM_PREFIX = "https://data.kohub.be/id/systeem/";
+    /** The hub itself as the agent of what it does on its own (issuing codes, the retention job). */
+    public static final Node HUB_SYSTEM = NodeFactory.createURI(SYSTEM_PREFIX + "kohub");
     /** Local child-care counters (LLKO), by the NIS code of their municipality. */
     public static final String LOKET_PREFIX = "https://data.kohub.be/id/loket/";
     public static final String STATUS_PREFIX = "https://data.kohub.be/id/concept/locatiestatus/";
