@@ -22,6 +22,7 @@ import org.apache.jena.update.UpdateRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import be.kohub.store.Changes;
 import be.kohub.store.CommitHook;
 import be.kohub.store.Queries;
 import be.kohub.store.ReadTx;
@@ -66,7 +67,8 @@ public final class FactsKeeper implements CommitHook {
     }
 
     @Override
-    public Runnable inTransaction(WriteTx tx, Set<Node> documents) {
+    public Runnable inTransaction(WriteTx tx, Changes changes) {
+        Set<Node> documents = changes.documents();
         if (documents.isEmpty())
             return () -> {};
         Set<Node> requests = new LinkedHashSet<>();

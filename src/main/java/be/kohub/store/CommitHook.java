@@ -1,18 +1,15 @@
 package be.kohub.store;
 
-import java.util.Set;
-
-import org.apache.jena.graph.Node;
-
 /**
  * Derived data kept in step with the documents: {@link WriteQueue} calls it in every write
- * transaction, after the group's own work, with the documents the group gave a new version.
+ * transaction, after the group's own work, with the events the group wrote (and so the documents
+ * it gave a new version).
  * What it writes commits with the documents or not at all.
  */
 public interface CommitHook {
     /**
-     * @param documents the documents versioned in this transaction (the subjects of its events)
+     * @param changes the events written in this transaction, in order, and their documents
      * @return what to do once the transaction has committed (it does not run if it aborts)
      */
-    Runnable inTransaction(WriteTx tx, Set<Node> documents);
+    Runnable inTransaction(WriteTx tx, Changes changes);
 }

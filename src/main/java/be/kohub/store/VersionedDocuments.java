@@ -1,8 +1,9 @@
 package be.kohub.store;
 
-import java.util.LinkedHashSet;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -13,22 +14,36 @@ import org.apache.jena.update.UpdateRequest;
 import org.apache.jena.vocabulary.DCTerms;
 
 import be.kohub.vocab.KO;
+import be.kohub.vocab.OSLO;
 
 /**
- * A write transaction that notes which documents its updates version: every new version writes
- * an event with {@code dct:subject <document>} to the event log (ingest/DocumentWrites), so the
- * events inserted are the list of what changed.
+ * A write transaction that notes the events its updates insert: every new version writes an
+ * event to the event log (ingest/DocumentWrites), so the events inserted are the list of what
+ * changed, in the order it changed.
  */
 final class VersionedDocuments implements WriteTx {
     private final WriteTx tx;
-    private final Set<Node> documents = new LinkedHashSet<>();
+    private final Map<Node, Map<Node, Node>> events = new LinkedHashMap<>();
 
     VersionedDocuments(WriteTx tx) {
         this.tx = tx;
     }
 
-    Set<Node> documents() {
-        return documents;
+    Changes changes() {
+        return new Changes(events.entrySet().stream()
+                .filter(e -> e.getValue().containsKey(DCTerms.subject.asNode()))
+                .map(e -> event(e.getKey(), e.getValue())).toList());
+    }
+
+    private static LoggedEvent event(Node iri, Map<Node, Node> p) {
+        Node version = p.get(KO.versie);
+        Node operation = p.get(KO.bewerking);
+        Node time = p.get(OSLO.PROV_AT_TIME);
+        return new LoggedEvent(iri, p.get(DCTerms.subject.asNode()),
+                version == null ? 0 : Long.parseLong(version.getLiteralLexicalForm()),
+                operation == null ? "" : operation.getLiteralLexicalForm(),
+                time == null ? null : Instant.parse(time.getLiteralLexicalForm()),
+                p.get(OSLO.PROV_WAS_ASSOCIATED_WITH));
     }
 
     @Override
@@ -36,8 +51,8 @@ final class VersionedDocuments implements WriteTx {
         request.getOperations().forEach(op -> {
             if (op instanceof UpdateDataInsert insert)
                 insert.getQuads().forEach(q -> {
-                    if (q.getGraph().equals(KO.EVENTS_GRAPH) && q.getPredicate().equals(DCTerms.subject.asNode()))
-                        documents.add(q.getObject());
+                    if (q.getGraph().equals(KO.EVENTS_GRAPH))
+                        events.computeIfAbsent(q.getSubject(), k -> new LinkedHashMap<>()).put(q.getPredicate(), q.getObject());
                 });
         });
         tx.update(request);

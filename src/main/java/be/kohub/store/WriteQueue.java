@@ -109,7 +109,7 @@ public final class WriteQueue implements AutoCloseable {
             afterCommit = store.write(tx -> {
                 VersionedDocuments versioned = new VersionedDocuments(tx);
                 batch.forEach(task -> task.runIn(versioned));
-                return hooks.stream().map(hook -> hook.inTransaction(tx, versioned.documents())).toList();
+                return hooks.stream().map(hook -> hook.inTransaction(tx, versioned.changes())).toList();
             });
         } catch (RuntimeException e) {
             if (batch.size() == 1) {

@@ -33,7 +33,8 @@ class WriteQueueTest {
     void aFailureInAGroupLeavesTheOthersCommittedAndItselfUndone() throws Exception {
         try (Tdb2Store store = Tdb2Store.inMemory(); WriteQueue queue = new WriteQueue(store, 32)) {
             java.util.Set<Node> committed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-            queue.onCommit((tx, documents) -> {
+            queue.onCommit((tx, changes) -> {
+                java.util.Set<Node> documents = changes.documents();
                 documents.forEach(doc -> tx.update(derived(doc)));
                 java.util.Set<Node> copy = java.util.Set.copyOf(documents);
                 return () -> committed.addAll(copy);
