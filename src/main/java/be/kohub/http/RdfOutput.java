@@ -33,7 +33,7 @@ public final class RdfOutput {
         String accept = ctx.header("Accept");
         if (accept == null || accept.isBlank())
             return JSONLD;
-        MediaType chosen = AcceptList.match(AcceptList.create(accept), OFFERS);
+        MediaType chosen = AcceptList.match(new AcceptList(accept), OFFERS);
         if (chosen == null)
             throw new Rejected(ProblemType.NIET_AANVAARDBAAR,
                     "Beschikbare formaten: " + List.of(JSONLD, TURTLE, NTRIPLES) + ".",

@@ -157,7 +157,7 @@ public final class ReportRoutes {
         String accept = ctx.header("Accept");
         if (accept == null || accept.isBlank() || accept.equals("*/*"))
             return "application/json";
-        MediaType chosen = AcceptList.match(AcceptList.create(accept), OFFERS);
+        MediaType chosen = AcceptList.match(new AcceptList(accept), OFFERS);
         if (chosen == null)
             throw new Rejected(ProblemType.NIET_AANVAARDBAAR, "Beschikbare formaten: JSON, CSV, Turtle, JSON-LD, N-Triples.",
                     "Available formats: JSON, CSV, Turtle, JSON-LD, N-Triples.");

@@ -46,6 +46,16 @@ class LocationApiTest {
     }
 
     @Test
+    void anAcceptHeaderListingSeveralTypesGetsTheBestOneOffered() {
+        HttpResponse<String> created = hub.postJsonLd("/locaties", koGent, sample("locaties/gent-kdv-de-notelaar.jsonld"));
+        String location = created.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> turtle = hub.get(location, "text/html, application/xhtml+xml;q=0.9, text/turtle;q=0.8, */*;q=0.1");
+        assertEquals(200, turtle.statusCode(), turtle.body());
+        assertTrue(turtle.headers().firstValue("Content-Type").orElseThrow().startsWith("text/turtle"));
+        assertEquals(406, hub.get(location, "text/html, application/xhtml+xml;q=0.9").statusCode());
+    }
+
+    @Test
     void postedSheetReadsBackAsTheSameGraphInEveryFormat() {
         HttpResponse<String> created = hub.postJsonLd("/locaties", koGent, sample("locaties/gent-kdv-de-notelaar.jsonld"));
         assertEquals(201, created.statusCode(), created.body());
