@@ -18,6 +18,7 @@ public final class Errors {
         GEEN_TOEGANG(403, "Geen toegang", "Forbidden"),
         NIET_GEVONDEN(404, "Niet gevonden", "Not found"),
         NIET_AANVAARDBAAR(406, "Gevraagd formaat niet beschikbaar", "Requested format not available"),
+        VERDWENEN(410, "Niet meer beschikbaar", "Gone"),
         CONFLICT(409, "Conflict met een bestaand document", "Conflict with an existing document"),
         VERSIE_CONFLICT(412, "Het document is intussen gewijzigd", "The document has changed in the meantime"),
         TE_GROOT(413, "Document te groot", "Document too large"),
@@ -29,6 +30,7 @@ public final class Errors {
         SHACL_SCHENDING(422, "Het document voldoet niet aan de vormen (SHACL)", "The document violates the shapes (SHACL)"),
         VERSIE_VEREIST(428, "If-Match vereist", "If-Match required"),
         TE_VEEL_POGINGEN(429, "Te veel mislukte aanmeldingen", "Too many failed authentications"),
+        TE_VEEL_VERZOEKEN(429, "Te veel verzoeken", "Too many requests"),
         AANMELDING_ONBESCHIKBAAR(503, "Aanmelding kan nu niet gecontroleerd worden", "Authentication cannot be checked right now");
 
         public final int status;

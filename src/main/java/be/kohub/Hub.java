@@ -55,6 +55,9 @@ import be.kohub.codes.IdentityHash;
 import be.kohub.erasure.ChildErasure;
 import be.kohub.erasure.ErasureRoutes;
 import be.kohub.erasure.RetentionJob;
+import be.kohub.feeds.FeedRetention;
+import be.kohub.feeds.FeedRoutes;
+import be.kohub.feeds.FeedWriter;
 import be.kohub.locations.LocationRoutes;
 import be.kohub.model.CodeLists;
 import be.kohub.report.DashboardRoutes;
@@ -100,6 +103,8 @@ public final class Hub implements AutoCloseable {
     private final DashboardRoutes dashboard;
     private final RetentionJob retention;
     private final ErasureRoutes erasure;
+    private final FeedRoutes feeds;
+    private final FeedRetention feedRetention;
     private final ApiKeys clients;
     private final ManagedClients managedClients;
     private final ClientRoutes clientRoutes;
@@ -152,6 +157,10 @@ public final class Hub implements AutoCloseable {
         this.erasure = new ErasureRoutes(new ChildErasure(children, writes, base), retention, audit);
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
+        FeedWriter.start(store, writes, b.feedPageSize);
+        this.feedRetention = new FeedRetention(writes, b.feedRetention, b.retentionInterval);
+        this.feeds = new FeedRoutes(store, base,
+                new FeedRoutes.Settings(b.feedMaxAge, b.feedRequestsPerSecond, b.feedBurst, b.feedRetention), feedRetention);
     }
 
     public static Builder builder() {
@@ -166,6 +175,7 @@ public final class Hub implements AutoCloseable {
             throw new IllegalStateException("routes without an access action (default deny): " + unguarded);
         http.start(requestedPort);
         retention.schedule();
+        feedRetention.schedule();
         return this;
     }
 
@@ -209,6 +219,7 @@ public final class Hub implements AutoCloseable {
         dashboard.register(routes);
         clientRoutes.register(routes);
         erasure.register(routes);
+        feeds.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
@@ -293,6 +304,7 @@ public final class Hub implements AutoCloseable {
         if (http != null)
             http.stop();
         retention.close();
+        feedRetention.close();
         writes.close();
         store.close();
     }
@@ -322,6 +334,11 @@ public final class Hub implements AutoCloseable {
         private Duration failedLoginPeriod = Duration.ofMinutes(1);
         private Duration retentionAfterClosed = Duration.ofDays(730);
         private Duration retentionInterval = Duration.ofDays(1);
+        private int feedPageSize = 250;
+        private Duration feedMaxAge = Duration.ofSeconds(5);
+        private int feedRequestsPerSecond = 50;
+        private int feedBurst = 200;
+        private Duration feedRetention = Duration.ofDays(90);
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -365,6 +382,17 @@ public final class Hub implements AutoCloseable {
         /** How often the retention job runs (default daily; its first run is one interval after start). */
         public Builder retentionInterval(Duration interval) { this.retentionInterval = interval; return this; }
 
+        /** Members per feed page (default 250); a full page never changes again (docs/feeds.md). */
+        public Builder feedPageSize(int members) { this.feedPageSize = members; return this; }
+        /** How long a client may cache a feed's root and newest pages (default 5 s). */
+        public Builder feedMaxAge(Duration maxAge) { this.feedMaxAge = maxAge; return this; }
+        /** Feed requests per second per caller, with bursts of up to {@code burst}; beyond that 429 (default 50/s, 200). */
+        public Builder feedRateLimit(int perSecond, int burst) { this.feedRequestsPerSecond = perSecond; this.feedBurst = burst; return this; }
+        /** How long the request and assignment feeds keep their members (default 90 days); the job runs at the retention interval. */
+        public Builder feedRetention(Duration period) { this.feedRetention = period; return this; }
+        /** Keep the request and assignment feeds' members for ever. */
+        public Builder noFeedRetention() { this.feedRetention = null; return this; }
+
         public Hub build() {
             if (store == null)
                 throw new IllegalStateException("a hub needs a store");
@@ -394,6 +422,9 @@ public final class Hub implements AutoCloseable {
             if (clientsRefresh == null || clientsRefresh.isNegative())
                 throw new IllegalStateException("clients refresh interval must not be negative");
             new FailedLogins.Settings(failedLoginLimit, failedLoginPeriod);
+            if (feedPageSize < 1)
+                throw new IllegalStateException("a feed page needs room for at least one member");
+            new FeedRoutes.Settings(feedMaxAge, feedRequestsPerSecond, feedBurst, feedRetention);
             if (jwks != null)
                 new BearerTokens.Settings(jwks, jwtIssuer, jwtAudience, jwtClockSkew);
             else if (jwtIssuer != null || jwtAudience != null)

@@ -56,6 +56,23 @@ public final class RunningHub implements AutoCloseable {
         return new RunningHub(builder.build().start(), dir);
     }
 
+    /**
+     * A hub on a port picked here, whose base is its own URL ({@code http://localhost:{port}}), so
+     * that the IRIs it publishes (feed pages, streams) are the URLs a client fetches.
+     */
+    public static RunningHub startAtItsOwnUrl(java.util.function.Consumer<Hub.Builder> settings) {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(b -> {
+            b.port(port).base("http://localhost:" + port);
+            settings.accept(b);
+        });
+    }
+
     /** The demo key of a client in sample-data/demo-clients.json. */
     public static String key(String clientName) {
         try {

@@ -42,6 +42,12 @@ public enum Action implements RouteRole {
     RAPPORT_LEZEN(EnumSet.of(Role.LLKO, Role.ANALIST, Role.BEHEER)),
     /** The dashboard's page and assets: no data, which it fetches with the user's key. */
     DASHBOARD(EnumSet.allOf(Role.class)),
+    /** The public change feed of location sheets (LDES, docs/feeds.md). */
+    FEED_LOCATIES(EnumSet.allOf(Role.class)),
+    /** The change feed of requests: members shown per request as RequestAccess allows. */
+    FEED_AANVRAGEN(EnumSet.of(Role.LLKO, Role.KO, Role.ANALIST, Role.BEHEER)),
+    /** The change feed of assignments: members shown per assignment as AssignmentAccess allows. */
+    FEED_TOEWIJZINGEN(EnumSet.of(Role.LLKO, Role.KO, Role.ANALIST, Role.BEHEER)),
     /** Listing, creating, rotating and revoking the API keys of system clients (docs/credentials.md). */
     CLIENTS_BEHEREN(EnumSet.of(Role.BEHEER));
 

@@ -24,6 +24,7 @@ import be.kohub.vocab.OSLO;
 final class VersionedDocuments implements WriteTx {
     private final WriteTx tx;
     private final Map<Node, Map<Node, Node>> events = new LinkedHashMap<>();
+    private final Map<Node, Graph> written = new java.util.HashMap<>();
 
     VersionedDocuments(WriteTx tx) {
         this.tx = tx;
@@ -32,10 +33,10 @@ final class VersionedDocuments implements WriteTx {
     Changes changes() {
         return new Changes(events.entrySet().stream()
                 .filter(e -> e.getValue().containsKey(DCTerms.subject.asNode()))
-                .map(e -> event(e.getKey(), e.getValue())).toList());
+                .map(e -> event(e.getKey(), e.getValue(), written.get(e.getKey()))).toList());
     }
 
-    private static LoggedEvent event(Node iri, Map<Node, Node> p) {
+    private static LoggedEvent event(Node iri, Map<Node, Node> p, Graph content) {
         Node version = p.get(KO.versie);
         Node operation = p.get(KO.bewerking);
         Node time = p.get(OSLO.PROV_AT_TIME);
@@ -43,18 +44,33 @@ final class VersionedDocuments implements WriteTx {
                 version == null ? 0 : Long.parseLong(version.getLiteralLexicalForm()),
                 operation == null ? "" : operation.getLiteralLexicalForm(),
                 time == null ? null : Instant.parse(time.getLiteralLexicalForm()),
-                p.get(OSLO.PROV_WAS_ASSOCIATED_WITH));
+                p.get(OSLO.PROV_WAS_ASSOCIATED_WITH), content);
     }
 
     @Override
     public void update(UpdateRequest request) {
+        Map<Node, Node> documentsOfEvents = new LinkedHashMap<>();
         request.getOperations().forEach(op -> {
             if (op instanceof UpdateDataInsert insert)
                 insert.getQuads().forEach(q -> {
-                    if (q.getGraph().equals(KO.EVENTS_GRAPH))
+                    if (q.getGraph().equals(KO.EVENTS_GRAPH)) {
                         events.computeIfAbsent(q.getSubject(), k -> new LinkedHashMap<>()).put(q.getPredicate(), q.getObject());
+                        if (q.getPredicate().equals(DCTerms.subject.asNode()))
+                            documentsOfEvents.put(q.getObject(), q.getSubject());
+                    }
                 });
         });
+        if (!documentsOfEvents.isEmpty()) {
+            Map<Node, Graph> graphs = new java.util.HashMap<>();
+            request.getOperations().forEach(op -> {
+                if (op instanceof UpdateDataInsert insert)
+                    insert.getQuads().forEach(q -> {
+                        if (documentsOfEvents.containsKey(q.getGraph()))
+                            graphs.computeIfAbsent(q.getGraph(), g -> org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph()).add(q.asTriple());
+                    });
+            });
+            graphs.forEach((document, graph) -> written.put(documentsOfEvents.get(document), graph));
+        }
         tx.update(request);
     }
 

@@ -73,6 +73,15 @@ public final class KO {
     public static final Node aangemaakt = iri("aangemaakt");
     public static final Node geldigTot = iri("geldigTot");
     public static final Node ingetrokkenOp = iri("ingetrokkenOp");
+    public static final Node Feedpagina = iri("Feedpagina");
+    public static final Node paginanummer = iri("paginanummer");
+    public static final Node aantalLeden = iri("aantalLeden");
+    public static final Node eersteTijdstip = iri("eersteTijdstip");
+    public static final Node laatsteTijdstip = iri("laatsteTijdstip");
+    public static final Node openPagina = iri("openPagina");
+    public static final Node pagina = iri("pagina");
+    public static final Node volgorde = iri("volgorde");
+    public static final Node feedVersie = iri("feedVersie");
 
     /** Code lists, ontology and shapes: public, loaded from the model files at start. */
     /** The hub's bookkeeping: versions, source ids, withdrawal. Never public. */

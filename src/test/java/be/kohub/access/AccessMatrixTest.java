@@ -131,6 +131,20 @@ class AccessMatrixTest {
         // erasure and retention: beheer only (an unknown, well-formed code is 404; the retention run purges nothing yet)
         writeWith("DELETE /kinderen/{code}", "DELETE", "/kinderen/" + unknownCode(), null, Map.of(), "401 403 403 403 403 403 403 404");
         write("POST /beheer/bewaartermijn", "/beheer/bewaartermijn", "{}", "401 403 403 403 403 403 403 200");
+        // change feeds: the location feed is public; the request and assignment feeds show each member to whoever reads its document
+        for (String at : List.of("/ldes/locaties", "/ldes/locaties/wortel", "/ldes/locaties/pagina/1"))
+            read("GET " + at.replace("/1", "/{nummer}"), at, "200 200 200 200 200 200 200 200");
+        shows("/ldes/locaties/pagina/1", gentLocation, "publiek");
+        for (String feed : List.of("aanvragen", "toewijzingen"))
+            for (String at : List.of("/ldes/" + feed, "/ldes/" + feed + "/wortel", "/ldes/" + feed + "/pagina/1"))
+                read("GET " + at.replace("/1", "/{nummer}"), at, "401 200 200 200 200 200 200 200");
+        shows("/ldes/aanvragen/pagina/1", ids.get("RG") + "/versie/", "llko-gent", "ko-stad-gent", "opgroeien-analist", "opgroeien");
+        hides("/ldes/aanvragen/pagina/1", ids.get("RG") + "/versie/", "llko-hasselt", "ko-kinderkorf-limburg", "ko-wolkje");
+        shows("/ldes/aanvragen/pagina/1", ids.get("RH") + "/versie/", "llko-hasselt", "ko-kinderkorf-limburg", "opgroeien");
+        hides("/ldes/aanvragen/pagina/1", ids.get("RH") + "/versie/", "llko-gent", "ko-stad-gent", "ko-wolkje");
+        shows("/ldes/toewijzingen/pagina/1", ids.get("AH") + "/versie/", "llko-hasselt", "ko-kinderkorf-limburg", "opgroeien-analist", "opgroeien");
+        hides("/ldes/toewijzingen/pagina/1", ids.get("AH") + "/versie/", "llko-gent", "ko-stad-gent", "ko-wolkje");
+        write("POST /beheer/feeds/bewaartermijn", "/beheer/feeds/bewaartermijn", "{}", "401 403 403 403 403 403 403 200");
         // figures, the audit log, the model and the public pages
         read("GET /rapporten", "/rapporten", "401 200 200 403 403 403 200 200");
         read("GET /rapporten/{rapport}", "/rapporten/overzicht", "401 200 200 403 403 403 200 200");

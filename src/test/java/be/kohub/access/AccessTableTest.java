@@ -30,7 +30,7 @@ class AccessTableTest {
                 String[] methodAndPath = route.getKey().split(" ", 2);
                 String path = methodAndPath[1].replace("{id}", "00000000-0000-0000-0000-000000000000")
                         .replace("{code}", "KC123456789022").replace("{rapport}", "overzicht")
-                        .replace("{name}", "onbekend");
+                        .replace("{name}", "onbekend").replaceAll("\\{[^}]+}", "1");
                 HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url(path)))
                         .method(methodAndPath[0], HttpRequest.BodyPublishers.ofString("{}"))
                         .header("Content-Type", "application/ld+json").build();
