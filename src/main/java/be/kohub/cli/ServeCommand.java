@@ -58,17 +58,35 @@ final class ServeCommand implements Callable<Integer> {
             + "personal data (default ${DEFAULT-VALUE}; 0 keeps it for ever; docs/erasure.md).")
     int retentionDays;
 
+    @Option(names = "--feed-retention-days", defaultValue = "90", description = "Days the request and assignment feeds keep their "
+            + "members (default ${DEFAULT-VALUE}; 0 keeps them for ever; docs/feeds.md).")
+    int feedRetentionDays;
+
+    @Option(names = "--feed-page-size", defaultValue = "250", description = "Members per feed page (default ${DEFAULT-VALUE}).")
+    int feedPageSize;
+
+    @Option(names = "--feed-rate", defaultValue = "50", description = "Feed requests per second per caller (default ${DEFAULT-VALUE}).")
+    int feedRate;
+
+    @Option(names = "--feed-burst", defaultValue = "200", description = "Feed requests a caller may make at once before --feed-rate applies (default ${DEFAULT-VALUE}).")
+    int feedBurst;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(data);
         ApiKeys keys = clients != null ? ApiKeys.fromFile(clients)
                 : demo ? ApiKeys.fromFile(samples.resolve("demo-clients.json")) : ApiKeys.none();
-        if (retentionDays < 0)
-            throw new CommandLine.ParameterException(new CommandLine(this), "--retention-days must not be negative");
+        if (retentionDays < 0 || feedRetentionDays < 0)
+            throw new CommandLine.ParameterException(new CommandLine(this), "--retention-days and --feed-retention-days must not be negative");
         Hub.Builder builder = Hub.builder().store(Tdb2Store.at(data)).port(port).base(base).clients(keys)
                 .jwks(jwks).jwtIssuer(jwtIssuer).jwtAudience(jwtAudience).jwtClockSkew(Duration.ofSeconds(jwtSkewSeconds))
                 .failedLogins(maxFailedLogins, Duration.ofMinutes(1))
                 .identityKey(IdentityKeyFile.load(identityKeyFile != null ? identityKeyFile : data.resolve("identity.key")));
+        builder.feedPageSize(feedPageSize).feedRateLimit(feedRate, feedBurst);
+        if (feedRetentionDays == 0)
+            builder.noFeedRetention();
+        else
+            builder.feedRetention(Duration.ofDays(feedRetentionDays));
         if (retentionDays == 0)
             builder.noRetention();
         else
