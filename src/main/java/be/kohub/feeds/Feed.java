@@ -63,17 +63,8 @@ public enum Feed {
         return stream(base) + "/pagina/" + number;
     }
 
-    /** The version object of one version of a document, also the name of the graph holding that version. */
+    /** The version object of one version of a document; in a page, also the name of the graph holding that version. */
     public static Node member(Node document, long version) {
         return NodeFactory.createURI(document.getURI() + "/versie/" + version);
-    }
-
-    /** Whether a graph name is a member's version graph ({@code …/versie/{n}}). */
-    public static boolean isVersionGraph(Node graph) {
-        if (!graph.isURI())
-            return false;
-        String iri = graph.getURI();
-        int at = iri.lastIndexOf("/versie/");
-        return at > 0 && at + 8 < iri.length() && iri.substring(at + 8).chars().allMatch(Character::isDigit);
     }
 }

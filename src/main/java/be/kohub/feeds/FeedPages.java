@@ -2,7 +2,6 @@ package be.kohub.feeds;
 
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,15 +94,14 @@ final class FeedPages {
             Node stream = NodeFactory.createURI(feed.stream(base));
             add(data, node, RDF.type.asNode(), LDES.Node);
             FeedAccess access = new FeedAccess(tx, client, feed);
-            members(tx, feed, meta.get()).forEach((member, triples) -> {
-                Node document = triples.stream().filter(t -> t.getPredicate().equals(org.apache.jena.vocabulary.DCTerms.isVersionOf.asNode()))
-                        .map(Triple::getObject).findFirst().orElse(null);
-                if (document == null || !access.visible(document))
+            members(tx, feed, meta.get()).forEach((member, stored) -> {
+                if (stored.document() == null || !access.visible(stored.document()))
                     return;
                 add(data, stream, LDES.member, member);
-                triples.forEach(t -> data.add(Quad.defaultGraphIRI, t.getSubject(), t.getPredicate(), t.getObject()));
-                if (!feed.personal)
-                    tx.graph(member).find().forEachRemaining(t -> data.add(member, t.getSubject(), t.getPredicate(), t.getObject()));
+                if (stored.description() != null)
+                    MemberText.read(stored.description(), data.getDefaultGraph());
+                if (stored.content() != null)
+                    MemberText.read(stored.content(), data.getGraph(member));
             });
             Optional<PageMeta> next = page(tx, feed, number + 1);
             next.ifPresent(n -> relate(data, node, feed, n));
@@ -166,15 +164,30 @@ final class FeedPages {
                 Long.parseLong(row.get(Var.alloc("newest")).getLiteralLexicalForm())));
     }
 
-    /** The page's members in order, each with what the feed publishes of it (bookkeeping left out). */
-    private static Map<Node, List<Triple>> members(ReadTx tx, Feed feed, PageMeta page) {
-        Map<Node, List<Triple>> members = new LinkedHashMap<>();
+    /** A member as kept: the document it is a version of, and its published triples as text. */
+    private static final class StoredMember {
+        Node document;
+        String description;
+        String content;
+
+        Node document() { return document; }
+        String description() { return description; }
+        String content() { return content; }
+    }
+
+    /** The page's members in order. */
+    private static Map<Node, StoredMember> members(ReadTx tx, Feed feed, PageMeta page) {
+        Map<Node, StoredMember> members = new LinkedHashMap<>();
         tx.forEach(Queries.bind("feeds/page-members.rq", Map.of("feed", feed.graph(), "page", page.node())), row -> {
-            Node member = row.get(Var.alloc("member"));
+            StoredMember member = members.computeIfAbsent(row.get(Var.alloc("member")), m -> new StoredMember());
             Node p = row.get(Var.alloc("p"));
-            List<Triple> triples = members.computeIfAbsent(member, m -> new ArrayList<>());
-            if (!p.equals(KO.pagina) && !p.equals(KO.volgorde))
-                triples.add(Triple.create(member, p, row.get(Var.alloc("o"))));
+            Node o = row.get(Var.alloc("o"));
+            if (p.equals(org.apache.jena.vocabulary.DCTerms.isVersionOf.asNode()))
+                member.document = o;
+            else if (p.equals(KO.lidBeschrijving))
+                member.description = o.getLiteralLexicalForm();
+            else if (p.equals(KO.lidInhoud))
+                member.content = o.getLiteralLexicalForm();
         });
         return members;
     }

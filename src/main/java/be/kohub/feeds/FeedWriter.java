@@ -14,6 +14,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.modify.request.QuadDataAcc;
 import org.apache.jena.sparql.modify.request.Target;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
@@ -50,7 +51,7 @@ import be.kohub.vocab.OSLO;
 public final class FeedWriter implements CommitHook {
     private static final Logger LOG = LoggerFactory.getLogger(FeedWriter.class);
     /** The form the feeds are kept in; a store without it (or with another) gets its feeds built at start. */
-    static final String VERSION = "1";
+    static final String VERSION = "2";
     private static final int REBUILD_CHUNK = 5_000;
 
     private final int pageSize;
@@ -98,8 +99,6 @@ public final class FeedWriter implements CommitHook {
     private int rebuild(WriteTx tx, Feed feed) {
         UpdateRequest drop = new UpdateRequest();
         drop.add(new UpdateDrop(Target.create(feed.graph()), true));
-        tx.forEach(Queries.bind("feeds/version-graphs.rq", Map.of("feed", feed.graph())),
-                row -> drop.add(new UpdateDrop(Target.create(row.get(Var.alloc("member"))), true)));
         tx.update(drop);
         PageBook book = PageBook.empty(feed, pageSize);
         QuadDataAcc data = new QuadDataAcc();
@@ -135,31 +134,39 @@ public final class FeedWriter implements CommitHook {
         return update;
     }
 
-    /** One event as a member on the feed's newest page: its version object, and for a location the sheet as of this version. */
+    /**
+     * One event as a member on the feed's newest page. What the feed publishes of it (its
+     * version object, and for a location the sheet as of this version) is kept as text
+     * ({@link MemberText}); only what the hub looks members up by is kept as quads.
+     */
     private static void append(ReadTx tx, Feed feed, PageBook book, LoggedEvent event, QuadDataAcc data) {
         Node member = Feed.member(event.document(), event.version());
         PageBook.Place place = book.place(event.time());
         Node g = feed.graph();
         Node activity = activity(event.operation());
-        add(data, g, member, RDF.type.asNode(), activity);
         add(data, g, member, DCTerms.isVersionOf.asNode(), event.document());
-        add(data, g, member, LDES.GENERATED_AT_TIME, dateTime(place.time()));
-        add(data, g, member, KO.bewerking, NodeFactory.createLiteralString(event.operation()));
-        add(data, g, member, KO.versie, integer(event.version()));
         add(data, g, member, KO.pagina, feed.pageNode(place.page()));
         add(data, g, member, KO.volgorde, integer(place.order()));
+        Graph published = GraphFactory.createDefaultGraph();
+        published.add(Triple.create(member, RDF.type.asNode(), activity));
+        published.add(Triple.create(member, DCTerms.isVersionOf.asNode(), event.document()));
+        published.add(Triple.create(member, LDES.GENERATED_AT_TIME, dateTime(place.time())));
+        published.add(Triple.create(member, KO.bewerking, NodeFactory.createLiteralString(event.operation())));
+        published.add(Triple.create(member, KO.versie, integer(event.version())));
         if (feed.personal) {
             Lifecycle.current(tx, event.document()).ifPresent(current -> {
-                add(data, g, member, OSLO.ADMS_STATUS, current.status());
+                published.add(Triple.create(member, OSLO.ADMS_STATUS, current.status()));
                 if (current.reason() != null)
-                    add(data, g, member, KO.statusreden, current.reason());
+                    published.add(Triple.create(member, KO.statusreden, current.reason()));
                 Node entry = NodeFactory.createURI(DocumentGraphs.status(event.document()).getURI() + "/" + current.changes());
                 tx.graph(DocumentGraphs.status(event.document())).find(entry, KO.veroorzaaktDoor, Node.ANY)
-                        .forEachRemaining(t -> add(data, g, member, KO.veroorzaaktDoor, t.getObject()));
+                        .forEachRemaining(t -> published.add(Triple.create(member, KO.veroorzaaktDoor, t.getObject())));
             });
-        } else if (!activity.equals(LDES.Delete)) {
+        }
+        add(data, g, member, KO.lidBeschrijving, NodeFactory.createLiteralString(MemberText.write(published, member)));
+        if (!feed.personal && !activity.equals(LDES.Delete)) {
             Graph content = event.written() != null ? event.written() : tx.graph(event.document());
-            content.find().forEachRemaining(t -> data.addQuad(new Quad(member, t)));
+            add(data, g, member, KO.lidInhoud, NodeFactory.createLiteralString(MemberText.write(content, member)));
         }
     }
 

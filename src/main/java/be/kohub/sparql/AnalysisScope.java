@@ -11,15 +11,13 @@ import org.apache.jena.sparql.core.DatasetGraph;
 
 import be.kohub.access.Client;
 import be.kohub.store.ReadTx;
-import be.kohub.feeds.Feed;
 import be.kohub.vocab.KO;
 
 /**
  * {@code /sparql/analyse}: what an analyst may see (DESIGN.md §6): every document the hub holds
  * (location sheets, children, requests, assignments) and its status history, and the model;
  * never a personal-data graph ({@code …/persoonsgegevens}), and none of the hub's own graphs
- * (bookkeeping, events, report facts, audit log, credentials), nor the copies of earlier versions
- * that the change feeds keep ({@code …/versie/{n}}). The test is on the graph's name:
+ * (bookkeeping, events, report facts, audit log, credentials, feeds). The test is on the graph's name:
  * documents live under {@code {base}/id/}, so the scope costs nothing per document.
  */
 final class AnalysisScope implements GraphScope {
@@ -34,7 +32,7 @@ final class AnalysisScope implements GraphScope {
     @Override
     public Scope of(ReadTx tx, Client client) {
         Predicate<Node> visible = graph -> graph.isURI() && (graph.equals(KO.MODEL_GRAPH)
-                || graph.getURI().startsWith(documents) && !graph.getURI().endsWith("/persoonsgegevens") && !Feed.isVersionGraph(graph));
+                || graph.getURI().startsWith(documents) && !graph.getURI().endsWith("/persoonsgegevens"));
         return new Scope(visible, new Listed(visible), List.of());
     }
 

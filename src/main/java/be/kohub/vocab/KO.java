@@ -82,6 +82,8 @@ public final class KO {
     public static final Node pagina = iri("pagina");
     public static final Node volgorde = iri("volgorde");
     public static final Node feedVersie = iri("feedVersie");
+    public static final Node lidBeschrijving = iri("lidBeschrijving");
+    public static final Node lidInhoud = iri("lidInhoud");
 
     /** Code lists, ontology and shapes: public, loaded from the model files at start. */
     /** The hub's bookkeeping: versions, source ids, withdrawal. Never public. */

@@ -223,19 +223,12 @@ class FeedTest {
             repostRenamed(hub, "gent-kdv-de-knuffelboom", "Na herstart 2");
             assertEquals(before.size() + 1, FeedWalk.of(hub, "locaties", null).members.size(), "numbering goes on after a restart");
 
-            // a store from before the feeds: no feed graphs, no version graphs
+            // a store from before the feeds: no feed graphs
             hub.hub.store().write(tx -> {
                 UpdateRequest drop = new UpdateRequest();
                 for (Feed feed : Feed.values())
                     drop.add(new UpdateDrop(Target.create(feed.graph()), true));
                 tx.update(drop);
-                return null;
-            });
-            hub.hub.store().write(tx -> {
-                UpdateRequest drop = new UpdateRequest();
-                hub_versionGraphs(tx).forEach(g -> drop.add(new UpdateDrop(Target.create(g), true)));
-                if (!drop.getOperations().isEmpty())
-                    tx.update(drop);
                 return null;
             });
             hub = hub.restart(b -> b.feedPageSize(2));
@@ -246,11 +239,6 @@ class FeedTest {
         } finally {
             hub.close();
         }
-    }
-
-    private static List<Node> hub_versionGraphs(be.kohub.store.ReadTx tx) {
-        return tx.select(org.apache.jena.query.QueryFactory.create("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")).stream()
-                .map(b -> b.get(org.apache.jena.sparql.core.Var.alloc("g"))).filter(Feed::isVersionGraph).toList();
     }
 
     /** Posts a sample sheet again (same local id: a new version) with another name. */
