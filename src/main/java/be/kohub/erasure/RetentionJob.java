@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -22,6 +19,7 @@ import be.kohub.ingest.DocumentGraphs;
 import be.kohub.ingest.DocumentMeta;
 import be.kohub.ingest.DocumentWrites;
 import be.kohub.ingest.DocumentWrites.Operation;
+import be.kohub.Periodic;
 import be.kohub.audit.AuditLog;
 import be.kohub.store.Queries;
 import be.kohub.store.WriteQueue;
@@ -43,7 +41,7 @@ public final class RetentionJob implements AutoCloseable {
     private final Duration period;
     private final Duration interval;
     private final AuditLog audit;
-    private ScheduledExecutorService scheduler;
+    private Periodic scheduler;
 
     /** What one run did: the cut-off (closed at or before it) and the documents whose personal data it removed. */
     public record Purged(Instant closedBy, List<Node> documents) {}
@@ -68,22 +66,12 @@ public final class RetentionJob implements AutoCloseable {
     public synchronized void schedule() {
         if (!enabled() || scheduler != null)
             return;
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kohub-retention");
-            t.setDaemon(true);
-            return t;
+        scheduler = Periodic.every(interval, "kohub-retention", () -> {
+            Purged purged = run(KO.HUB_SYSTEM);
+            audit.record(KO.HUB_SYSTEM, "systeem", AuditLog.Handeling.GEWIST, "bewaartermijn", "retentie", purged.documents());
+            if (!purged.documents().isEmpty())
+                LOG.info("retention: personal data removed from {} documents closed by {}", purged.documents().size(), purged.closedBy());
         });
-        long every = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                Purged purged = run(KO.HUB_SYSTEM);
-                audit.record(KO.HUB_SYSTEM, "systeem", AuditLog.Handeling.GEWIST, "bewaartermijn", "retentie", purged.documents());
-                if (!purged.documents().isEmpty())
-                    LOG.info("retention: personal data removed from {} documents closed by {}", purged.documents().size(), purged.closedBy());
-            } catch (RuntimeException e) {
-                LOG.error("retention run failed; it runs again in {}", interval, e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Removes the personal data of every document closed longer ago than the period, in batches; {@code agent} is recorded in the events. */
@@ -115,12 +103,7 @@ public final class RetentionJob implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            scheduler.close();
             scheduler = null;
         }
     }

@@ -7,14 +7,11 @@ import java.util.Base64;
 import java.util.List;
 
 import io.javalin.http.Context;
-import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 
-import be.kohub.Errors.ProblemType;
-import be.kohub.Errors.Rejected;
+import be.kohub.http.RdfOutput;
 
 /**
  * Answers a feed resource: the format the client asks for (JSON-LD, TriG or N-Quads: members
@@ -26,7 +23,6 @@ final class FeedOutput {
     static final String JSONLD = "application/ld+json";
     static final String TRIG = "application/trig";
     static final String NQUADS = "application/n-quads";
-    private static final AcceptList OFFERS = AcceptList.create(JSONLD, TRIG, NQUADS, "application/json");
     private static final long YEAR = 365L * 24 * 3600;
 
     private final long maxAge;
@@ -50,17 +46,9 @@ final class FeedOutput {
         ctx.contentType(format.equals(JSONLD) ? JSONLD : format + "; charset=utf-8").result(body);
     }
 
+    /** JSON-LD, TriG or N-Quads: members carry a named graph, so triple-only formats are not offered (406). */
     static String negotiate(Context ctx) {
-        String accept = ctx.header("Accept");
-        if (accept == null || accept.isBlank())
-            return JSONLD;
-        MediaType chosen = AcceptList.match(new AcceptList(accept), OFFERS);
-        if (chosen == null)
-            throw new Rejected(ProblemType.NIET_AANVAARDBAAR,
-                    "Beschikbare formaten voor feeds: " + List.of(JSONLD, TRIG, NQUADS) + " (leden hebben een eigen graaf).",
-                    "Formats available for feeds: " + List.of(JSONLD, TRIG, NQUADS) + " (members carry a named graph).");
-        String type = chosen.getContentTypeStr();
-        return type.equals("application/json") ? JSONLD : type;
+        return RdfOutput.choose(ctx, List.of(JSONLD, TRIG, NQUADS));
     }
 
     private static byte[] write(DatasetGraph data, String format) {

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
@@ -20,6 +17,7 @@ import org.apache.jena.update.UpdateRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import be.kohub.Periodic;
 import be.kohub.store.Queries;
 import be.kohub.store.WriteQueue;
 import be.kohub.vocab.KO;
@@ -36,7 +34,7 @@ public final class FeedRetention implements AutoCloseable {
     private final WriteQueue writes;
     private final Duration period;
     private final Duration interval;
-    private ScheduledExecutorService scheduler;
+    private Periodic scheduler;
 
     /** @param period how long members are kept at least; null: for ever (off) */
     public FeedRetention(WriteQueue writes, Duration period, Duration interval) {
@@ -91,28 +89,20 @@ public final class FeedRetention implements AutoCloseable {
     public synchronized void schedule() {
         if (!enabled() || scheduler != null)
             return;
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kohub-feed-retention");
-            t.setDaemon(true);
-            return t;
+        scheduler = Periodic.every(interval, "kohub-feed-retention", () -> {
+            Pruned pruned = run();
+            pruned.pages().forEach((feed, pages) -> {
+                if (!pages.isEmpty())
+                    LOG.info("feed retention: {} pages of {} removed (members before {})", pages.size(), feed.path, pruned.olderThan());
+            });
         });
-        long every = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                Pruned pruned = run();
-                pruned.pages().forEach((feed, pages) -> {
-                    if (!pages.isEmpty())
-                        LOG.info("feed retention: {} pages of {} removed (members before {})", pages.size(), feed.path, pruned.olderThan());
-                });
-            } catch (RuntimeException e) {
-                LOG.error("feed retention run failed; it runs again in {}", interval, e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public synchronized void close() {
-        if (scheduler != null)
-            scheduler.shutdownNow();
+        if (scheduler != null) {
+            scheduler.close();
+            scheduler = null;
+        }
     }
 }

@@ -20,7 +20,6 @@ public final class RdfOutput {
     public static final String JSONLD = "application/ld+json";
     public static final String TURTLE = "text/turtle";
     public static final String NTRIPLES = "application/n-triples";
-    private static final AcceptList OFFERS = AcceptList.create(JSONLD, "application/json", TURTLE, NTRIPLES);
 
     private final PrefixMapping prefixes;
 
@@ -30,14 +29,23 @@ public final class RdfOutput {
 
     /** The format to answer in; 406 if the client accepts none the hub offers. */
     public static String negotiate(Context ctx) {
+        return choose(ctx, List.of(JSONLD, TURTLE, NTRIPLES));
+    }
+
+    /**
+     * The best of {@code offered} for the request's {@code Accept} (JSON-LD, also when asked as
+     * {@code application/json}, when it names none); 406 listing {@code offered} if none fits.
+     */
+    public static String choose(Context ctx, List<String> offered) {
         String accept = ctx.header("Accept");
         if (accept == null || accept.isBlank())
             return JSONLD;
-        MediaType chosen = AcceptList.match(new AcceptList(accept), OFFERS);
+        List<String> offers = new java.util.ArrayList<>(offered);
+        offers.add("application/json");
+        MediaType chosen = AcceptList.match(new AcceptList(accept), AcceptList.create(offers.toArray(String[]::new)));
         if (chosen == null)
             throw new Rejected(ProblemType.NIET_AANVAARDBAAR,
-                    "Beschikbare formaten: " + List.of(JSONLD, TURTLE, NTRIPLES) + ".",
-                    "Available formats: " + List.of(JSONLD, TURTLE, NTRIPLES) + ".");
+                    "Beschikbare formaten: " + offered + ".", "Available formats: " + offered + ".");
         String type = chosen.getContentTypeStr();
         return type.equals("application/json") ? JSONLD : type;
     }
