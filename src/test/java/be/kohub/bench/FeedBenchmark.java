@@ -708,6 +708,10 @@ public final class FeedBenchmark {
         row(out, "raw TDB2: the same plus each sheet again as a feed member (its copy and 7 bookkeeping quads), one transaction per " + perBatch
                 + " (context: what the feed adds to the store)", rawFeed, baseline);
         out.append('\n');
+        double busiest = Stream.concat(hubRuns.stream(), rawRuns.stream()).mapToDouble(Run::othersCpu).filter(d -> !Double.isNaN(d)).max().orElse(0);
+        if (busiest > 0.2)
+            out.append(String.format(Locale.ROOT, "**Other processes used up to %.0f %% of the machine's CPU during these runs** (see the CPU column): "
+                    + "the figures are lower than on a quiet machine and rows with different shares are not comparable.%n%n", 100 * busiest));
         Run one = hubRuns.get(0);
         out.append(String.format(Locale.ROOT, "Aim: at least %,.0f validated members/s when posted in batches (the reference LDES server: about %.0f "
                         + "members/s per client thread on 3 CPUs, 100 members per POST). %s: %s.%n%n",
