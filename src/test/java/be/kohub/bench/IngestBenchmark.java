@@ -237,7 +237,7 @@ public final class IngestBenchmark {
     // ---------------------------------------------------------------- raw TDB2 baseline
 
     /** Parses the sheets the way the hub reads them and names each sheet's root after its graph. */
-    private static List<Doc> docs(String kind, List<byte[]> bodies) {
+    static List<Doc> docs(String kind, List<byte[]> bodies) {
         Hub reader = Hub.builder().store(Tdb2Store.inMemory()).port(0).build();
         try {
             List<Doc> docs = new ArrayList<>(bodies.size());

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * with {@code npm ci} into target/ldes-client and run as a separate Node.js process that prints
  * each member it replicates as a JSON line (src/test/ldes-client/replicate.mjs).
  */
-final class NpmLdesClient {
+public final class NpmLdesClient {
     private static final Path SOURCE = Path.of("src/test/ldes-client");
     private static final Path INSTALLED = Path.of("target/ldes-client");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +29,7 @@ final class NpmLdesClient {
     private NpmLdesClient() {}
 
     /** Installs the client once per build (again when the lock file changed). */
-    static synchronized void install() {
+    public static synchronized void install() {
         try {
             Files.createDirectories(INSTALLED);
             boolean current = Files.exists(INSTALLED.resolve("node_modules/ldes-client/package.json"))
@@ -53,7 +53,7 @@ final class NpmLdesClient {
     }
 
     /** A running replication: its output lines as JSON, in order. */
-    static final class Run implements AutoCloseable {
+    public static final class Run implements AutoCloseable {
         final Process process;
         final BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
         final StringBuilder errors = new StringBuilder();
@@ -81,11 +81,11 @@ final class NpmLdesClient {
         }
 
         /** The next line, or null after {@code seconds}. */
-        JsonNode next(long seconds) throws InterruptedException {
+        public JsonNode next(long seconds) throws InterruptedException {
             return lines.poll(seconds, TimeUnit.SECONDS);
         }
 
-        String errors() {
+        public String errors() {
             synchronized (errors) {
                 return errors.toString();
             }
@@ -115,7 +115,7 @@ final class NpmLdesClient {
     }
 
     /** Replicates the stream at {@code url}; with {@code follow}, keeps polling every {@code pollMillis}. */
-    static Run replicate(String url, boolean follow, int pollMillis) {
+    public static Run replicate(String url, boolean follow, int pollMillis) {
         try {
             return new Run(new ProcessBuilder("node", "replicate.mjs", url, Boolean.toString(follow), Integer.toString(pollMillis))
                     .directory(INSTALLED.toFile()).start());
