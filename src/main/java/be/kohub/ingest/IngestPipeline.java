@@ -62,13 +62,28 @@ public final class IngestPipeline {
     }
 
     public IngestResult ingest(Client client, DocumentType type, Graph document, Target target) {
+        try {
+            return ingestAsync(client, type, document, target).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime)
+                throw runtime;
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #ingest} without waiting for the write: validation runs now (and throws
+     * {@link Rejected}); the future completes when the write has committed, or with its
+     * rejection. A batch hands all its writes over at once, so the queue commits them together.
+     */
+    public java.util.concurrent.CompletableFuture<IngestResult> ingestAsync(Client client, DocumentType type, Graph document, Target target) {
         Node root = root(document, type);
         ValidationReport report = validator.validate(document, labels(document, root, type));
         if (!report.conforms())
             throw new Rejected(ProblemType.SHACL_SCHENDING, report);
         LocalId localId = localId(document, root, client);
         type.authorizeWrite(client, document, root);
-        return writes.write(tx -> {
+        return writes.submit(tx -> {
             Optional<Node> mapped = tx.select(Queries.bind("ingest/find-by-local-id.rq", Map.of(
                             "source", localId.source(),
                             "localId", NodeFactory.createLiteralString(localId.notation()),

@@ -39,9 +39,9 @@ public final class LocationRoutes {
     private static final Pattern NIS = Pattern.compile("^[0-9]{5}$");
     private static final Pattern CODE = Pattern.compile("^[a-z-]{1,40}$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Validates and writes the documents of batches side by side: twice the cores, so validation overlaps the commits. */
+    /** Validates the documents of batches side by side (their writes wait in the write queue, not here). */
     private static final java.util.concurrent.ExecutorService BATCH_WORKERS = java.util.concurrent.Executors.newFixedThreadPool(
-            2 * Runtime.getRuntime().availableProcessors(), r -> {
+            Runtime.getRuntime().availableProcessors(), r -> {
                 Thread t = new Thread(r, "kohub-batch");
                 t.setDaemon(true);
                 return t;
@@ -88,14 +88,16 @@ public final class LocationRoutes {
 
     /**
      * Each document of a batch is stored or refused on its own; the answer lists one result per
-     * document, in the order sent. The documents are validated and written side by side (a few
-     * at a time), so that the write queue commits many of them together.
+     * document, in the order sent. The documents are validated side by side and all their writes
+     * handed to the write queue at once, so that it commits many of them together.
      */
     private void postBatch(Context ctx, byte[] body, Format format) {
         var client = Authenticator.client(ctx);
         List<DocumentReader.Item> items = reader.readBatch(body, format);
         List<java.util.concurrent.CompletableFuture<ObjectNode>> outcomes = items.stream()
-                .map(item -> java.util.concurrent.CompletableFuture.supplyAsync(() -> outcome(ctx, client, item), BATCH_WORKERS)).toList();
+                .map(item -> java.util.concurrent.CompletableFuture.supplyAsync(() -> submit(ctx, client, item), BATCH_WORKERS)
+                        .thenCompose(f -> f))
+                .toList();
         ArrayNode results = JSON.createArrayNode();
         int stored = 0;
         for (var outcome : outcomes) {
@@ -111,20 +113,33 @@ public final class LocationRoutes {
         ctx.status(200).contentType("application/json").result(answer.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private ObjectNode outcome(Context ctx, be.kohub.access.Client client, DocumentReader.Item item) {
+    /** Validates one document of a batch and hands its write to the queue; the outcome once it committed or was refused. */
+    private java.util.concurrent.CompletableFuture<ObjectNode> submit(Context ctx, be.kohub.access.Client client, DocumentReader.Item item) {
         ObjectNode entry = JSON.createObjectNode();
         entry.put("index", item.index());
         try {
             if (item.error() != null)
                 throw item.error();
-            IngestResult result = pipeline.ingest(client, handler, item.graph(), null);
-            entry.put("status", result.created() ? 201 : 200);
-            entry.put("id", result.iri().getURI());
-            entry.put("etag", result.etag());
+            return pipeline.ingestAsync(client, handler, item.graph(), null).handle((result, failure) -> {
+                if (failure == null) {
+                    entry.put("status", result.created() ? 201 : 200);
+                    entry.put("id", result.iri().getURI());
+                    entry.put("etag", result.etag());
+                    return entry;
+                }
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+                if (cause instanceof Rejected e)
+                    return refused(ctx, entry, e);
+                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+            });
         } catch (Rejected e) {
-            entry.put("status", e.type.status);
-            entry.set("problem", Problems.body(e, ctx.path()));
+            return java.util.concurrent.CompletableFuture.completedFuture(refused(ctx, entry, e));
         }
+    }
+
+    private static ObjectNode refused(Context ctx, ObjectNode entry, Rejected e) {
+        entry.put("status", e.type.status);
+        entry.set("problem", Problems.body(e, ctx.path()));
         return entry;
     }
 

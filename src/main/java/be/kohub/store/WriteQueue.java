@@ -53,19 +53,27 @@ public final class WriteQueue implements AutoCloseable {
 
     /** Runs the work in a write transaction and returns its result once committed. */
     public <T> T write(Function<WriteTx, T> work) {
+        try {
+            return submit(work).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime)
+                throw runtime;
+            throw e;
+        }
+    }
+
+    /**
+     * Queues the work without waiting: the future completes once the transaction that ran it has
+     * committed (or with its rejection). Lets one caller hand over many writes to be grouped.
+     */
+    public <T> CompletableFuture<T> submit(Function<WriteTx, T> work) {
         if (closed)
             throw new IllegalStateException("write queue closed");
         if (Thread.currentThread() == writer)
             throw new IllegalStateException("nested write");
         Task<T> task = new Task<>(work);
         queue.add(task);
-        try {
-            return task.result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime)
-                throw runtime;
-            throw e;
-        }
+        return task.result;
     }
 
     /** Adds derived data to keep in step with every later commit (set up before the hub takes writes). */
