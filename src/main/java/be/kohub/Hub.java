@@ -75,6 +75,8 @@ import be.kohub.store.WriteQueue;
 import be.kohub.validation.ShaclValidator;
 import be.kohub.validation.ValidationReport;
 import be.kohub.vocab.KO;
+import be.kohub.webhooks.WebhookSettings;
+import be.kohub.webhooks.Webhooks;
 
 /**
  * The hub, assembled in one place: the CLI and the tests both build it with {@link #builder()},
@@ -105,6 +107,7 @@ public final class Hub implements AutoCloseable {
     private final ClientRoutes clientRoutes;
     private final BearerTokens tokens;
     private final FailedLogins failedLogins;
+    private final Webhooks webhooks;
     private final int requestedPort;
     private final String base;
     private Javalin http;
@@ -150,6 +153,7 @@ public final class Hub implements AutoCloseable {
         this.failedLogins = new FailedLogins(new FailedLogins.Settings(b.failedLoginLimit, b.failedLoginPeriod), b.clock);
         this.retention = new RetentionJob(writes, b.retentionAfterClosed, b.retentionInterval, audit);
         this.erasure = new ErasureRoutes(new ChildErasure(children, writes, base), retention, audit);
+        this.webhooks = new Webhooks(store, writes, codes, reader, clients, b.webhooks);
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
     }
@@ -166,6 +170,7 @@ public final class Hub implements AutoCloseable {
             throw new IllegalStateException("routes without an access action (default deny): " + unguarded);
         http.start(requestedPort);
         retention.schedule();
+        webhooks.start();
         return this;
     }
 
@@ -209,6 +214,7 @@ public final class Hub implements AutoCloseable {
         dashboard.register(routes);
         clientRoutes.register(routes);
         erasure.register(routes);
+        webhooks.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
@@ -292,6 +298,7 @@ public final class Hub implements AutoCloseable {
     public void close() {
         if (http != null)
             http.stop();
+        webhooks.close();
         retention.close();
         writes.close();
         store.close();
@@ -322,6 +329,7 @@ public final class Hub implements AutoCloseable {
         private Duration failedLoginPeriod = Duration.ofMinutes(1);
         private Duration retentionAfterClosed = Duration.ofDays(730);
         private Duration retentionInterval = Duration.ofDays(1);
+        private WebhookSettings webhooks = WebhookSettings.DEFAULT;
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -364,6 +372,8 @@ public final class Hub implements AutoCloseable {
         public Builder noRetention() { this.retentionAfterClosed = null; return this; }
         /** How often the retention job runs (default daily; its first run is one interval after start). */
         public Builder retentionInterval(Duration interval) { this.retentionInterval = interval; return this; }
+        /** Webhook deliveries: private networks (refused by default), retry schedule, threads (docs/webhooks.md). */
+        public Builder webhooks(WebhookSettings settings) { this.webhooks = settings; return this; }
 
         public Hub build() {
             if (store == null)
@@ -394,6 +404,8 @@ public final class Hub implements AutoCloseable {
             if (clientsRefresh == null || clientsRefresh.isNegative())
                 throw new IllegalStateException("clients refresh interval must not be negative");
             new FailedLogins.Settings(failedLoginLimit, failedLoginPeriod);
+            if (webhooks == null)
+                throw new IllegalStateException("webhook settings must not be null");
             if (jwks != null)
                 new BearerTokens.Settings(jwks, jwtIssuer, jwtAudience, jwtClockSkew);
             else if (jwtIssuer != null || jwtAudience != null)

@@ -43,7 +43,9 @@ public enum Action implements RouteRole {
     /** The dashboard's page and assets: no data, which it fetches with the user's key. */
     DASHBOARD(EnumSet.allOf(Role.class)),
     /** Listing, creating, rotating and revoking the API keys of system clients (docs/credentials.md). */
-    CLIENTS_BEHEREN(EnumSet.of(Role.BEHEER));
+    CLIENTS_BEHEREN(EnumSet.of(Role.BEHEER)),
+    /** Registering, reading and deleting one's own webhook subscriptions and their dead letters; beheer all of them (docs/webhooks.md). */
+    ABONNEMENT_BEHEREN(EnumSet.of(Role.LLKO, Role.KO, Role.BEHEER));
 
     private final Set<Role> roles;
 
