@@ -78,6 +78,8 @@ import be.kohub.store.WriteQueue;
 import be.kohub.validation.ShaclValidator;
 import be.kohub.validation.ValidationReport;
 import be.kohub.vocab.KO;
+import be.kohub.webhooks.WebhookSettings;
+import be.kohub.webhooks.Webhooks;
 
 /**
  * The hub, assembled in one place: the CLI and the tests both build it with {@link #builder()},
@@ -110,6 +112,7 @@ public final class Hub implements AutoCloseable {
     private final ClientRoutes clientRoutes;
     private final BearerTokens tokens;
     private final FailedLogins failedLogins;
+    private final Webhooks webhooks;
     private final int requestedPort;
     private final String base;
     private Javalin http;
@@ -155,6 +158,7 @@ public final class Hub implements AutoCloseable {
         this.failedLogins = new FailedLogins(new FailedLogins.Settings(b.failedLoginLimit, b.failedLoginPeriod), b.clock);
         this.retention = new RetentionJob(writes, b.retentionAfterClosed, b.retentionInterval, audit);
         this.erasure = new ErasureRoutes(new ChildErasure(children, writes, base), retention, audit);
+        this.webhooks = new Webhooks(store, writes, codes, reader, clients, b.webhooks);
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
         FeedWriter.start(store, writes, b.feedPageSize);
@@ -176,6 +180,7 @@ public final class Hub implements AutoCloseable {
         http.start(requestedPort);
         retention.schedule();
         feedRetention.schedule();
+        webhooks.start();
         return this;
     }
 
@@ -220,6 +225,7 @@ public final class Hub implements AutoCloseable {
         clientRoutes.register(routes);
         erasure.register(routes);
         feeds.register(routes);
+        webhooks.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
@@ -303,6 +309,7 @@ public final class Hub implements AutoCloseable {
     public void close() {
         if (http != null)
             http.stop();
+        webhooks.close();
         retention.close();
         feedRetention.close();
         writes.close();
@@ -339,6 +346,7 @@ public final class Hub implements AutoCloseable {
         private int feedRequestsPerSecond = 50;
         private int feedBurst = 200;
         private Duration feedRetention = Duration.ofDays(90);
+        private WebhookSettings webhooks = WebhookSettings.DEFAULT;
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -381,6 +389,8 @@ public final class Hub implements AutoCloseable {
         public Builder noRetention() { this.retentionAfterClosed = null; return this; }
         /** How often the retention job runs (default daily; its first run is one interval after start). */
         public Builder retentionInterval(Duration interval) { this.retentionInterval = interval; return this; }
+        /** Webhook deliveries: private networks (refused by default), retry schedule, threads (docs/webhooks.md). */
+        public Builder webhooks(WebhookSettings settings) { this.webhooks = settings; return this; }
 
         /** Members per feed page (default 250); a full page never changes again (docs/feeds.md). */
         public Builder feedPageSize(int members) { this.feedPageSize = members; return this; }
@@ -425,6 +435,8 @@ public final class Hub implements AutoCloseable {
             if (feedPageSize < 1)
                 throw new IllegalStateException("a feed page needs room for at least one member");
             new FeedRoutes.Settings(feedMaxAge, feedRequestsPerSecond, feedBurst, feedRetention);
+            if (webhooks == null)
+                throw new IllegalStateException("webhook settings must not be null");
             if (jwks != null)
                 new BearerTokens.Settings(jwks, jwtIssuer, jwtAudience, jwtClockSkew);
             else if (jwtIssuer != null || jwtAudience != null)

@@ -49,7 +49,9 @@ public enum Action implements RouteRole {
     /** The change feed of assignments: members shown per assignment as AssignmentAccess allows. */
     FEED_TOEWIJZINGEN(EnumSet.of(Role.LLKO, Role.KO, Role.ANALIST, Role.BEHEER)),
     /** Listing, creating, rotating and revoking the API keys of system clients (docs/credentials.md). */
-    CLIENTS_BEHEREN(EnumSet.of(Role.BEHEER));
+    CLIENTS_BEHEREN(EnumSet.of(Role.BEHEER)),
+    /** Registering, reading and deleting one's own webhook subscriptions and their dead letters; beheer all of them (docs/webhooks.md). */
+    ABONNEMENT_BEHEREN(EnumSet.of(Role.LLKO, Role.KO, Role.BEHEER));
 
     private final Set<Role> roles;
 

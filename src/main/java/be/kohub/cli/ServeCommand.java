@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import be.kohub.Hub;
 import be.kohub.access.ApiKeys;
 import be.kohub.store.Tdb2Store;
+import be.kohub.webhooks.WebhookSettings;
 
 /** Runs the hub on an embedded TDB2 store. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the hub (embedded TDB2 store).")
@@ -70,6 +71,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--feed-burst", defaultValue = "200", description = "Feed requests a caller may make at once before --feed-rate applies (default ${DEFAULT-VALUE}).")
     int feedBurst;
+    @Option(names = "--webhooks-private-networks", description = "Accept webhook callback URLs on loopback, private and link-local "
+            + "addresses (refused by default against SSRF; on with --demo; docs/webhooks.md).")
+    boolean webhooksPrivateNetworks;
 
     @Override
     public Integer call() throws Exception {
@@ -81,6 +85,7 @@ final class ServeCommand implements Callable<Integer> {
         Hub.Builder builder = Hub.builder().store(Tdb2Store.at(data)).port(port).base(base).clients(keys)
                 .jwks(jwks).jwtIssuer(jwtIssuer).jwtAudience(jwtAudience).jwtClockSkew(Duration.ofSeconds(jwtSkewSeconds))
                 .failedLogins(maxFailedLogins, Duration.ofMinutes(1))
+                .webhooks(WebhookSettings.DEFAULT.withPrivateNetworks(webhooksPrivateNetworks || demo))
                 .identityKey(IdentityKeyFile.load(identityKeyFile != null ? identityKeyFile : data.resolve("identity.key")));
         builder.feedPageSize(feedPageSize).feedRateLimit(feedRate, feedBurst);
         if (feedRetentionDays == 0)

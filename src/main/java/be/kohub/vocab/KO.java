@@ -84,6 +84,21 @@ public final class KO {
     public static final Node feedVersie = iri("feedVersie");
     public static final Node lidBeschrijving = iri("lidBeschrijving");
     public static final Node lidInhoud = iri("lidInhoud");
+    public static final Node Abonnement = iri("Abonnement");
+    public static final Node eigenaar = iri("eigenaar");
+    public static final Node eigenaarsprofiel = iri("eigenaarsprofiel");
+    public static final Node callbackUrl = iri("callbackUrl");
+    public static final Node gebeurtenistype = iri("gebeurtenistype");
+    public static final Node geheim = iri("geheim");
+    public static final Node Bezorging = iri("Bezorging");
+    public static final Node abonnement = iri("abonnement");
+    public static final Node gebeurtenis = iri("gebeurtenis");
+    public static final Node inhoud = iri("inhoud");
+    public static final Node pogingen = iri("pogingen");
+    public static final Node volgendePoging = iri("volgendePoging");
+    public static final Node laatstePoging = iri("laatstePoging");
+    public static final Node laatsteFout = iri("laatsteFout");
+    public static final Node bezorgstatus = iri("bezorgstatus");
 
     /** Code lists, ontology and shapes: public, loaded from the model files at start. */
     /** The hub's bookkeeping: versions, source ids, withdrawal. Never public. */
@@ -96,11 +111,17 @@ public final class KO {
     public static final Node AUDIT_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/audit");
     /** System clients managed through the API and the SHA-256 of their keys (access/ManagedClients). Never public. */
     public static final Node ACCESS_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/toegang");
+    /** Webhook subscriptions with their signing secrets (webhooks/Subscriptions). Never public. */
+    public static final Node SUBSCRIPTIONS_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/abonnementen");
+    /** The webhook outbox: deliveries pending or dead, written with the change they report (webhooks/Outbox). Never public. */
+    public static final Node OUTBOX_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/bezorgingen");
     public static final Node MODEL_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/model");
     public static final String SYSTEM_PREFIX = "https://data.kohub.be/id/systeem/";
     /** The hub itself as the agent of what it does on its own (issuing codes, the retention job). */
     public static final Node HUB_SYSTEM = NodeFactory.createURI(SYSTEM_PREFIX + "kohub");
     /** Local child-care counters (LLKO), by the NIS code of their municipality. */
+    /** Webhook subscriptions, by UUID (hub bookkeeping, not documents: outside every SPARQL scope). */
+    public static final String SUBSCRIPTION_PREFIX = "https://data.kohub.be/id/abonnement/";
     public static final String LOKET_PREFIX = "https://data.kohub.be/id/loket/";
     public static final String STATUS_PREFIX = "https://data.kohub.be/id/concept/locatiestatus/";
 

@@ -64,6 +64,11 @@ class AccessMatrixTest {
         });
         assertEquals(201, assigned.statusCode(), assigned.body());
         ids.put("AH", json(assigned).get("id").asText());
+        // SUB: llko-gent's webhook subscription, to a public address (TEST-NET-2) for an event type nothing here causes
+        HttpResponse<String> subscribed = hub.post("/abonnementen", key("llko-gent"), "application/json",
+                "{\"callbackUrl\": \"https://198.51.100.7/kohub\", \"gebeurtenistypes\": [\"locatie.ingetrokken\"]}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, subscribed.statusCode(), subscribed.body());
+        ids.put("SUB", json(subscribed).get("id").asText());
     }
 
 
@@ -155,6 +160,17 @@ class AccessMatrixTest {
         write("POST /beheer/clients", "/beheer/clients", "{}", "401 403 403 403 403 403 403 422");
         write("POST /beheer/clients/{name}/sleutels", "/beheer/clients/llko-gent/sleutels", "{}", "401 403 403 403 403 403 403 409");
         writeWith("DELETE /beheer/clients/{name}", "DELETE", "/beheer/clients/llko-gent", null, Map.of(), "401 403 403 403 403 403 403 409");
+        // webhook subscriptions: the owner's and, for beheer, everyone's; for anyone else a subscription does not exist
+        String sub = "/abonnementen/" + ids.get("SUB");
+        write("POST /abonnementen", "/abonnementen", "{}", "401 422 422 422 422 422 403 422");
+        read("GET /abonnementen", "/abonnementen", "401 200 200 200 200 200 403 200");
+        shows("/abonnementen", ids.get("SUB"), "llko-gent", "opgroeien");
+        hides("/abonnementen", ids.get("SUB"), "llko-hasselt", "ko-stad-gent", "ko-kinderkorf-limburg", "ko-wolkje");
+        read("GET /abonnementen/{id}", sub, "401 200 404 404 404 404 403 200");
+        hides(sub, "whsec_", "llko-gent", "opgroeien");
+        read("GET /abonnementen/{id}/dode-brieven", sub + "/dode-brieven", "401 200 404 404 404 404 403 200");
+        write("POST /abonnementen/{id}/dode-brieven/opnieuw", sub + "/dode-brieven/opnieuw", "{}", "401 200 404 404 404 404 403 200");
+        writeWith("DELETE /abonnementen/{id}", "DELETE", sub, null, Map.of(), "401 - 404 404 404 404 403 -");
         write("POST /validatie", "/validatie", "{}", "200 200 200 200 200 200 200 200");
         read("GET /context/v1.jsonld", "/context/v1.jsonld", "200 200 200 200 200 200 200 200");
         for (String path : hub.hub.routes().keySet().stream().filter(r -> r.startsWith("GET /dashboard")).toList())

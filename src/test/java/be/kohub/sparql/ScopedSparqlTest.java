@@ -97,7 +97,8 @@ class ScopedSparqlTest {
     void forbiddenGraphsAreUnreachableThroughAnyDoor() {
         String personal = gentRequest + "/persoonsgegevens";
         List<String> hidden = List.of(personal, "https://data.kohub.be/graph/systeem", "https://data.kohub.be/graph/gebeurtenissen",
-                "https://data.kohub.be/graph/rapportfeiten", "https://data.kohub.be/graph/audit");
+                "https://data.kohub.be/graph/rapportfeiten", "https://data.kohub.be/graph/audit", "https://data.kohub.be/graph/toegang",
+                "https://data.kohub.be/graph/abonnementen", "https://data.kohub.be/graph/bezorgingen");
         // llko-hasselt, the organisers Kinderkorf and Wolkje and the analyst may not read the Gent request's people
         for (String caller : List.of("llko-hasselt", "ko-kinderkorf-limburg", "ko-wolkje", "opgroeien-analist")) {
             String endpoint = ENDPOINT.get(caller);
