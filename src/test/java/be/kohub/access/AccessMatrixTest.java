@@ -124,6 +124,7 @@ class AccessMatrixTest {
         read("GET /locaties", "/locaties", "200 200 200 200 200 200 200 200");
         read("GET /locaties/{id}", gentPath, "200 200 200 200 200 200 200 200");
         read("GET /locaties/{id}/geschiedenis", gentPath + "/geschiedenis", "200 200 200 200 200 200 200 200");
+        read("GET /locaties/{id}/schemaorg", gentPath + "/schemaorg", "200 200 200 200 200 200 200 200");
         write("POST /locaties", "/locaties", "{}", "401 403 403 422 422 422 403 422");
         String sheet = new String(RunningHub.sample("locaties/gent-kdv-de-knuffelboom.jsonld"), StandardCharsets.UTF_8);
         write("PUT /locaties/{id}", gentPath, sheet, "401 403 403 428 403 403 403 428");
