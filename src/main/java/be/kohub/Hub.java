@@ -49,6 +49,7 @@ import be.kohub.assignments.AssignmentActions;
 import be.kohub.assignments.AssignmentHandler;
 import be.kohub.assignments.AssignmentRoutes;
 import be.kohub.assignments.AssignmentRule;
+import be.kohub.catalog.CatalogRoutes;
 import be.kohub.codes.ChildCodeRoutes;
 import be.kohub.codes.ChildCodes;
 import be.kohub.codes.IdentityHash;
@@ -107,6 +108,7 @@ public final class Hub implements AutoCloseable {
     private final ErasureRoutes erasure;
     private final FeedRoutes feeds;
     private final FeedRetention feedRetention;
+    private final CatalogRoutes catalog;
     private final ApiKeys clients;
     private final ManagedClients managedClients;
     private final ClientRoutes clientRoutes;
@@ -159,6 +161,8 @@ public final class Hub implements AutoCloseable {
         this.retention = new RetentionJob(writes, b.retentionAfterClosed, b.retentionInterval, audit);
         this.erasure = new ErasureRoutes(new ChildErasure(children, writes, base), retention, audit);
         this.webhooks = new Webhooks(store, writes, codes, reader, clients, b.webhooks);
+        // The DCAT catalog for portals (docs/catalogus.md): a file resolved against the base.
+        this.catalog = new CatalogRoutes(base, output);
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
         FeedWriter.start(store, writes, b.feedPageSize);
@@ -226,6 +230,7 @@ public final class Hub implements AutoCloseable {
         erasure.register(routes);
         feeds.register(routes);
         webhooks.register(routes);
+        catalog.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);

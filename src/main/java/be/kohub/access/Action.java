@@ -23,6 +23,8 @@ public enum Action implements RouteRole {
     /** The audit log of personal data. */
     AUDIT_LEZEN(EnumSet.of(Role.BEHEER)),
     MODEL_LEZEN(EnumSet.allOf(Role.class)),
+    /** The DCAT catalog of the hub's datasets and services, for portals and harvesters (docs/catalogus.md). */
+    CATALOGUS_LEZEN(EnumSet.allOf(Role.class)),
     /** Issue a child code or record a birth: the systems that register children. */
     KINDCODE_AANVRAGEN(EnumSet.of(Role.LLKO, Role.KO, Role.BEHEER)),
     /** The child without personal data; no role outside the child-care systems and the agency. */

@@ -12,6 +12,7 @@ import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.Document;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.document.RdfDocument;
+import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -31,21 +32,36 @@ import be.kohub.ingest.BundledContexts;
 /**
  * Writes RDF as framed JSON-LD 1.1: the stable, vendor-facing shape of each document type,
  * compacted with the hub's published context. Uses Titanium (already Jena's JSON-LD 1.1
- * engine), with the bundled contexts as its only loader.
+ * engine), with bundled contexts as its only loader.
  */
 public final class JsonLdFramer {
     private static final String XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer";
+    private static final String XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal";
     private static final String XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean";
-    private final BundledContexts contexts;
+    private final DocumentLoader contexts;
     /** Parsed once: a JSON document is read-only, and reading it per request would waste the hot path. */
     private final Document frame;
 
     /** @param frameResource a frame in {@code src/main/resources/frames/}, written against the canonical context IRI */
     public JsonLdFramer(BundledContexts contexts, String frameResource) {
+        this(contexts, frameResource, contexts.published());
+    }
+
+    /**
+     * A framer whose output keeps the frame's own {@code @context} (inline, or an IRI that
+     * {@code contexts} resolves from a bundled copy), for shapes other than the hub's documents:
+     * the DCAT catalog, schema.org.
+     */
+    public static JsonLdFramer withFrameContext(DocumentLoader contexts, String frameResource) {
+        return new JsonLdFramer(contexts, frameResource, null);
+    }
+
+    private JsonLdFramer(DocumentLoader contexts, String frameResource, String context) {
         this.contexts = contexts;
         try (var in = JsonLdFramer.class.getResourceAsStream(frameResource)) {
             ObjectNode json = (ObjectNode) Problems.JSON.readTree(in);
-            json.put("@context", contexts.published());
+            if (context != null)
+                json.put("@context", context);
             this.frame = JsonDocument.of(new StringReader(json.toString()));
         } catch (IOException | JsonLdError | NullPointerException e) {
             throw new IllegalStateException("cannot read frame " + frameResource, e);
@@ -53,8 +69,9 @@ public final class JsonLdFramer {
     }
 
     /**
-     * Integers and booleans as JSON numbers and booleans. Done here rather than with Titanium's
-     * useNativeTypes option, which (in 1.4.1) drops the language of language-tagged strings.
+     * Integers, decimals and booleans as JSON numbers and booleans. Done here rather than with
+     * Titanium's useNativeTypes option, which (in 1.4.1) drops the language of language-tagged
+     * strings. A decimal keeps its digits in the JSON text (a JSON-LD reader takes it as a double).
      */
     private static JsonValue nativeValues(JsonValue value) {
         if (value instanceof JsonArray array) {
@@ -69,12 +86,37 @@ public final class JsonLdFramer {
             String lex = lexical.getString();
             if (XSD_INTEGER.equals(datatype.getString()) && lex.matches("^[+-]?[0-9]{1,18}$"))
                 return Json.createObjectBuilder().add("@value", Long.parseLong(lex)).build();
+            if (XSD_DECIMAL.equals(datatype.getString()) && lex.matches("^[+-]?[0-9]{1,18}(\\.[0-9]{1,18})?$"))
+                return Json.createObjectBuilder().add("@value", new java.math.BigDecimal(lex)).build();
             if (XSD_BOOLEAN.equals(datatype.getString()) && (lex.equals("true") || lex.equals("false")))
                 return Json.createObjectBuilder().add("@value", lex.equals("true")).build();
             return object;
         }
         JsonObjectBuilder out = Json.createObjectBuilder();
         object.forEach((k, v) -> out.add(k, nativeValues(v)));
+        return out.build();
+    }
+
+    /**
+     * The framed output without JSON nulls: Titanium writes {@code "p": null} for a property a
+     * frame names but a node lacks (a null means "nothing" in JSON-LD, so this changes no triple).
+     */
+    private static JsonValue withoutNulls(JsonValue value) {
+        if (value instanceof JsonArray array) {
+            JsonArrayBuilder out = Json.createArrayBuilder();
+            array.forEach(v -> {
+                if (v.getValueType() != JsonValue.ValueType.NULL)
+                    out.add(withoutNulls(v));
+            });
+            return out.build();
+        }
+        if (!(value instanceof JsonObject object))
+            return value;
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        object.forEach((k, v) -> {
+            if (v.getValueType() != JsonValue.ValueType.NULL)
+                out.add(k, withoutNulls(v));
+        });
         return out.build();
     }
 
@@ -85,7 +127,7 @@ public final class JsonLdFramer {
         try {
             JsonArray expanded = (JsonArray) nativeValues(JsonLd.fromRdf(
                     RdfDocument.of(JenaTitanium.convert(DatasetGraphFactory.wrap(graph)))).options(options).get());
-            JsonObject framed = JsonLd.frame(JsonDocument.of(expanded), frame).options(options).get();
+            JsonObject framed = (JsonObject) withoutNulls(JsonLd.frame(JsonDocument.of(expanded), frame).options(options).get());
             if (list && !framed.containsKey("@graph"))
                 framed = Json.createObjectBuilder(framed).add("@graph", Json.createArrayBuilder()).build();
             // @context first: people read it top-down and streaming JSON-LD parsers need it early.

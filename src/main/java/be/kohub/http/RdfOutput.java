@@ -51,12 +51,17 @@ public final class RdfOutput {
     }
 
     public void send(Context ctx, Graph graph, JsonLdFramer framer, boolean list) {
+        send(ctx, graph, g -> framer.frame(g, list));
+    }
+
+    /** As {@link #send(Context, Graph, JsonLdFramer, boolean)}, with the JSON-LD text made by {@code jsonLd}. */
+    public void send(Context ctx, Graph graph, java.util.function.Function<Graph, String> jsonLd) {
         String format = negotiate(ctx);
         ctx.header("Vary", "Accept");
         switch (format) {
             case TURTLE -> ctx.contentType(TURTLE + "; charset=utf-8").result(write(graph, RDFFormat.TURTLE_PRETTY).getBytes(StandardCharsets.UTF_8));
             case NTRIPLES -> ctx.contentType(NTRIPLES).result(write(graph, RDFFormat.NTRIPLES).getBytes(StandardCharsets.UTF_8));
-            default -> ctx.contentType(JSONLD).result(framer.frame(graph, list).getBytes(StandardCharsets.UTF_8));
+            default -> ctx.contentType(JSONLD).result(jsonLd.apply(graph).getBytes(StandardCharsets.UTF_8));
         }
     }
 

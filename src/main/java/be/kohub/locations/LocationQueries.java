@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
@@ -37,6 +38,11 @@ final class LocationQueries {
         Query query = Queries.bind("locations/list.rq", values);
         query.setLimit(limit);
         return tx.select(query).stream().map(row -> row.get(Var.alloc("loc"))).toList();
+    }
+
+    /** The sheet at {@code location} as a schema.org ChildCare ({@code schemaorg.rq}); empty if there is no such sheet. */
+    static Graph schemaOrg(ReadTx tx, Node location) {
+        return tx.construct(Queries.bind("locations/schemaorg.rq", Map.of("loc", location)));
     }
 
     private static Node text(String value) {

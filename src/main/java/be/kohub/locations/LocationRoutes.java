@@ -24,6 +24,7 @@ import be.kohub.http.JsonLdFramer;
 import be.kohub.http.Params;
 import be.kohub.http.Problems;
 import be.kohub.http.RdfOutput;
+import be.kohub.http.SchemaOrgContext;
 import be.kohub.ingest.DocumentMeta;
 import be.kohub.ingest.DocumentReader;
 import be.kohub.ingest.DocumentReader.Format;
@@ -52,6 +53,7 @@ public final class LocationRoutes {
     private final IngestPipeline pipeline;
     private final DocumentReader reader;
     private final JsonLdFramer framer;
+    private final JsonLdFramer schemaOrg = JsonLdFramer.withFrameContext(new SchemaOrgContext(), "/frames/schemaorg-childcare.json");
     private final RdfOutput output;
 
     public LocationRoutes(Store store, IngestPipeline pipeline, DocumentReader reader, JsonLdFramer framer, RdfOutput output) {
@@ -73,6 +75,7 @@ public final class LocationRoutes {
         routes.put("/locaties/{id}", this::put, Action.LOCATIE_SCHRIJVEN);
         routes.delete("/locaties/{id}", this::delete, Action.LOCATIE_SCHRIJVEN);
         routes.get("/locaties/{id}/geschiedenis", this::history, Action.LOCATIE_LEZEN);
+        routes.get("/locaties/{id}/schemaorg", this::schemaOrg, Action.LOCATIE_LEZEN);
     }
 
     private void post(Context ctx) {
@@ -174,11 +177,36 @@ public final class LocationRoutes {
             throw notFound(iri);
         String etag = found.meta().etag();
         ctx.header("ETag", etag);
+        ctx.header("Link", "</locaties/" + ctx.pathParam("id") + "/schemaorg>; rel=\"alternate\"; type=\"application/ld+json\"; profile=\""
+                + SchemaOrgContext.IRI + "\"");
         if (etag.equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
             return;
         }
         output.send(ctx, found.graph(), framer, false);
+    }
+
+    /**
+     * {@code GET /locaties/{id}/schemaorg}: the sheet as a schema.org ChildCare for web portals
+     * and search engines (docs/catalogus.md); JSON-LD with {@code "@context": "https://schema.org"},
+     * or Turtle and N-Triples. A withdrawn sheet is gone here (404): a portal must stop showing it.
+     */
+    private void schemaOrg(Context ctx) {
+        Node iri = iri(ctx);
+        RdfOutput.negotiate(ctx);
+        record Found(Graph graph, DocumentMeta meta) {}
+        Found found = store.read(tx -> DocumentMeta.find(tx, iri).filter(m -> m.type().equals(handler.name()) && !m.withdrawn())
+                .map(meta -> new Found(LocationQueries.schemaOrg(tx, iri), meta)).orElse(null));
+        if (found == null)
+            throw notFound(iri);
+        // Its own validator: the version's ETag belongs to the sheet's own representation.
+        String etag = "\"v" + found.meta().version() + "-schemaorg\"";
+        ctx.header("ETag", etag);
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        output.send(ctx, found.graph(), graph -> schemaOrg.frame(graph, false));
     }
 
     private void list(Context ctx) {

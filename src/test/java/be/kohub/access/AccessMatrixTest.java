@@ -129,6 +129,7 @@ class AccessMatrixTest {
         read("GET /locaties", "/locaties", "200 200 200 200 200 200 200 200");
         read("GET /locaties/{id}", gentPath, "200 200 200 200 200 200 200 200");
         read("GET /locaties/{id}/geschiedenis", gentPath + "/geschiedenis", "200 200 200 200 200 200 200 200");
+        read("GET /locaties/{id}/schemaorg", gentPath + "/schemaorg", "200 200 200 200 200 200 200 200");
         write("POST /locaties", "/locaties", "{}", "401 403 403 422 422 422 403 422");
         String sheet = new String(RunningHub.sample("locaties/gent-kdv-de-knuffelboom.jsonld"), StandardCharsets.UTF_8);
         write("PUT /locaties/{id}", gentPath, sheet, "401 403 403 428 403 403 403 428");
@@ -173,6 +174,7 @@ class AccessMatrixTest {
         writeWith("DELETE /abonnementen/{id}", "DELETE", sub, null, Map.of(), "401 - 404 404 404 404 403 -");
         write("POST /validatie", "/validatie", "{}", "200 200 200 200 200 200 200 200");
         read("GET /context/v1.jsonld", "/context/v1.jsonld", "200 200 200 200 200 200 200 200");
+        read("GET /catalogus", "/catalogus", "200 200 200 200 200 200 200 200");
         for (String path : hub.hub.routes().keySet().stream().filter(r -> r.startsWith("GET /dashboard")).toList())
             read(path, path.substring(4), "200 200 200 200 200 200 200 200");
         // SPARQL: one door per role; what each shows is checked in ScopedSparqlTest
