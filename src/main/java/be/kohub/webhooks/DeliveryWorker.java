@@ -83,6 +83,14 @@ final class DeliveryWorker implements AutoCloseable {
         scheduler.start();
     }
 
+    /** How many due deliveries one scan of the outbox reads at most. */
+    private static final int WINDOW = 500;
+    /** Due deliveries read by the last scan and not yet handed to a sender (only the scheduler thread touches it). */
+    private final java.util.ArrayDeque<Delivery> ready = new java.util.ArrayDeque<>();
+    private Instant readAt;
+    /** Deliveries whose attempt ended since the outbox was last read. */
+    private final java.util.Set<String> finishedSinceRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Something may be due: look now. */
     void wake() {
         wakeups.release();
@@ -95,14 +103,28 @@ final class DeliveryWorker implements AutoCloseable {
                 Instant now = clock.instant();
                 int room = settings.threads() * 2 - inFlight.size();
                 if (room > 0) {
-                    List<Delivery> due = store.read(tx -> OutboxRecords.due(tx, now, room + inFlight.size()));
-                    for (Delivery d : due)
-                        if (inFlight.size() < settings.threads() * 2 && inFlight.add(d.id()))
+                    // One scan of the outbox serves many sends: what is due is read in windows and
+                    // handed out as senders free up, read again once the window is empty or old.
+                    if (ready.isEmpty() || readAt == null || Duration.between(readAt, now).compareTo(settings.pollInterval()) > 0) {
+                        ready.clear();
+                        // A send that ends while the outbox is read may still look pending in what is read:
+                        // whatever ended since this point is left out, so nothing is sent twice by this hub.
+                        finishedSinceRead.clear();
+                        List<Delivery> due = store.read(tx -> OutboxRecords.due(tx, now, WINDOW + inFlight.size()));
+                        due.stream().filter(d -> !inFlight.contains(d.id()) && !finishedSinceRead.contains(d.id())).forEach(ready::add);
+                        readAt = now;
+                    }
+                    while (room-- > 0 && !ready.isEmpty()) {
+                        Delivery d = ready.poll();
+                        if (inFlight.add(d.id()))
                             senders.execute(() -> attempt(d));
+                    }
                 }
-                Optional<Instant> next = store.read(tx -> OutboxRecords.nextAttempt(tx, now));
-                if (next.isPresent())
-                    sleep = Math.max(1, Math.min(sleep, Duration.between(clock.instant(), next.get()).toMillis()));
+                if (ready.isEmpty()) {
+                    Optional<Instant> next = store.read(tx -> OutboxRecords.nextAttempt(tx, now));
+                    if (next.isPresent())
+                        sleep = Math.max(1, Math.min(sleep, Duration.between(clock.instant(), next.get()).toMillis()));
+                }
             } catch (RuntimeException e) {
                 if (!closed)
                     LOG.error("webhook outbox scan failed; trying again in {} ms", sleep, e);
@@ -140,6 +162,7 @@ final class DeliveryWorker implements AutoCloseable {
             if (!closed)
                 LOG.error("webhook delivery {}: outcome not recorded; it will be sent again", d.id(), e);
         } finally {
+            finishedSinceRead.add(d.id());
             inFlight.remove(d.id());
             wake();
         }
