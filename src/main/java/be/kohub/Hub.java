@@ -1,6 +1,5 @@
 package be.kohub;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -9,13 +8,11 @@ import java.util.TreeMap;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
 import io.javalin.security.Roles;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.OperationRegistry;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Quad;
@@ -51,6 +48,8 @@ import be.kohub.assignments.AssignmentRoutes;
 import be.kohub.assignments.AssignmentRule;
 import be.kohub.catalog.CatalogRoutes;
 import be.kohub.codes.ChildCodeRoutes;
+import be.kohub.conformance.ConformancePack;
+import be.kohub.conformance.ConformanceRoutes;
 import be.kohub.codes.ChildCodes;
 import be.kohub.codes.IdentityHash;
 import be.kohub.erasure.ChildErasure;
@@ -77,7 +76,7 @@ import be.kohub.sparql.SparqlEndpoint;
 import be.kohub.store.Store;
 import be.kohub.store.WriteQueue;
 import be.kohub.validation.ShaclValidator;
-import be.kohub.validation.ValidationReport;
+import be.kohub.validation.ValidationRoutes;
 import be.kohub.vocab.KO;
 import be.kohub.webhooks.WebhookSettings;
 import be.kohub.webhooks.Webhooks;
@@ -109,6 +108,7 @@ public final class Hub implements AutoCloseable {
     private final FeedRoutes feeds;
     private final FeedRetention feedRetention;
     private final CatalogRoutes catalog;
+    private final ConformanceRoutes conformance;
     private final ApiKeys clients;
     private final ManagedClients managedClients;
     private final ClientRoutes clientRoutes;
@@ -163,6 +163,7 @@ public final class Hub implements AutoCloseable {
         this.webhooks = new Webhooks(store, writes, codes, reader, clients, b.webhooks);
         // The DCAT catalog for portals (docs/catalogus.md): a file resolved against the base.
         this.catalog = new CatalogRoutes(base, output);
+        this.conformance = new ConformanceRoutes(ConformancePack.load());
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
         FeedWriter.start(store, writes, b.feedPageSize);
@@ -231,7 +232,8 @@ public final class Hub implements AutoCloseable {
         feeds.register(routes);
         webhooks.register(routes);
         catalog.register(routes);
-        routes.post("/validatie", this::validate, Action.VALIDEREN);
+        new ValidationRoutes(reader, pipeline, this::documentTypes).register(routes);
+        conformance.register(routes);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
         routes.post("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
@@ -242,18 +244,6 @@ public final class Hub implements AutoCloseable {
         routes.get("/sparql/organisator", organiserSparql::handle, Action.SPARQL_ORGANISATOR);
         routes.post("/sparql/organisator", organiserSparql::handle, Action.SPARQL_ORGANISATOR);
         auditRoutes.register(routes);
-    }
-
-    /** {@code POST /validatie}: a dry run; answers the report, stores nothing. */
-    private void validate(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
-        Graph document = reader.readOne(body, DocumentReader.Format.of(ctx.contentType()));
-        ValidationReport report = pipeline.dryRun(document, documentTypes());
-        var answer = Problems.JSON.createObjectNode();
-        answer.put("conforms", report.conforms());
-        answer.set("problems", Problems.problems(report));
-        answer.set("validationReport", Problems.validationReport(report));
-        ctx.contentType("application/json").result(answer.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
     public List<DocumentType> documentTypes() {

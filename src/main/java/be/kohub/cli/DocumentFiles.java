@@ -52,16 +52,32 @@ final class DocumentFiles {
                 && e.type != ProblemType.GEEN_TOEGANG && e.type != ProblemType.CONFLICT;
     }
 
+    /**
+     * Each problem as a numbered block with the fields of {@code POST /validatie}: focus node, path
+     * (the field as written, and its IRI), value, message in Dutch and English, shape, constraint.
+     */
     static void print(PrintStream out, ValidationReport report) {
+        int n = 0;
         for (Problem p : report.problems()) {
-            out.printf("  %s %s%s%s%n    nl: %s%n    en: %s%n",
-                    p.severity().toLowerCase(),
-                    p.focusNode() == null ? "" : p.focusNode(),
-                    p.field() != null ? " → " + p.field() : p.path() != null ? " → " + p.path() : "",
-                    p.value() == null ? "" : " = \"" + p.value() + "\"",
-                    p.messageNl(), p.messageEn());
+            String number = "  " + ++n + ". ";
+            String indent = " ".repeat(number.length());
+            java.util.List<String[]> rows = new java.util.ArrayList<>();
+            if (p.focusNode() != null)
+                rows.add(new String[] {"focus node", p.focusNode()});
+            if (p.path() != null)
+                rows.add(new String[] {"path", p.field() == null ? p.path() : p.field() + "  <" + p.path() + ">"});
+            if (p.value() != null)
+                rows.add(new String[] {"value", "\"" + p.value() + "\""});
+            rows.add(new String[] {"message nl", p.messageNl()});
+            rows.add(new String[] {"message en", p.messageEn()});
             if (p.shape() != null)
-                out.printf("    (vorm/shape: %s)%n", p.shape());
+                rows.add(new String[] {"shape", p.shape()});
+            rows.add(new String[] {"constraint", (p.constraint() == null ? "" : p.constraint().replace(SHACL, "sh:") + " ")
+                    + "(" + p.severity() + ")"});
+            for (int i = 0; i < rows.size(); i++)
+                out.printf("%s%-11s %s%n", i == 0 ? number : indent, rows.get(i)[0], rows.get(i)[1]);
         }
     }
+
+    private static final String SHACL = "http://www.w3.org/ns/shacl#";
 }

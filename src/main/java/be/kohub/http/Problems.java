@@ -67,6 +67,7 @@ public final class Problems {
             message.put("nl", p.messageNl());
             message.put("en", p.messageEn());
             putIfSet(entry, "shape", p.shape());
+            putIfSet(entry, "constraint", p.constraint());
             entry.put("severity", p.severity());
         }
         return list;

@@ -29,6 +29,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.JenaTitanium;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -230,7 +231,9 @@ public final class DocumentReader {
     private Graph turtle(byte[] body) {
         Graph graph = GraphFactory.createDefaultGraph();
         try {
-            RDFParser.source(new ByteArrayInputStream(body)).lang(Lang.TURTLE).parse(graph);
+            // A client's syntax error is answered as a problem, not written to the hub's log.
+            RDFParser.source(new ByteArrayInputStream(body)).lang(Lang.TURTLE)
+                    .errorHandler(ErrorHandlerFactory.errorHandlerNoLogging).parse(graph);
         } catch (RiotException e) {
             throw new Rejected(ProblemType.ONGELDIGE_RDF, "Geen geldige Turtle: " + e.getMessage(),
                     "Not valid Turtle: " + e.getMessage());

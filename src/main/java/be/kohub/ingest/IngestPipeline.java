@@ -25,6 +25,7 @@ import be.kohub.ingest.DocumentWrites.Operation;
 import be.kohub.store.Queries;
 import be.kohub.store.WriteQueue;
 import be.kohub.store.WriteTx;
+import be.kohub.validation.Problem;
 import be.kohub.validation.ShaclValidator;
 import be.kohub.validation.ValidationReport;
 import be.kohub.vocab.OSLO;
@@ -51,14 +52,29 @@ public final class IngestPipeline {
         this.base = base;
     }
 
-    /** Validates without storing anything: SHACL plus the structure checks of the document's type, if it has one. */
+    /**
+     * Validates without storing anything: SHACL with the labels of the document's type. A document
+     * of no known type (no root node of one of the types, e.g. a misspelt {@code type}) does not
+     * conform, although no shape targets it: a vendor must not read silence as success.
+     */
     public ValidationReport dryRun(Graph document, List<DocumentType> types) {
-        for (DocumentType type : types) {
-            Set<Node> roots = roots(document, type);
-            if (roots.size() == 1)
-                return validator.validate(document, labels(document, roots.iterator().next(), type));
-        }
-        return validator.validate(document, node -> node.isURI() ? node.getURI() : node.toString());
+        Optional<DocumentType> type = typeOf(document, types);
+        if (type.isPresent())
+            return validator.validate(document, labels(document, roots(document, type.get()).iterator().next(), type.get()));
+        ValidationReport shacl = validator.validate(document, node -> node.isURI() ? node.getURI() : node.toString());
+        String names = String.join(", ", types.stream().map(t -> t.name() + " (" + t.rootClass().getLocalName() + ")").toList());
+        List<Problem> problems = new ArrayList<>(List.of(Problem.of(null, null,
+                "Geen gekend documenttype: het document moet precies één knoop hebben van het type van een " + names
+                        + ". Controleer \"type\" en de @context.",
+                "No known document type: the document must hold exactly one node of the type of a " + names
+                        + ". Check \"type\" and the @context.")));
+        problems.addAll(shacl.problems());
+        return new ValidationReport(false, problems, shacl.shaclReport());
+    }
+
+    /** The type of a document: the first of the types of which it holds exactly one root node. */
+    public Optional<DocumentType> typeOf(Graph document, List<DocumentType> types) {
+        return types.stream().filter(type -> roots(document, type).size() == 1).findFirst();
     }
 
     public IngestResult ingest(Client client, DocumentType type, Graph document, Target target) {

@@ -2,8 +2,11 @@ package be.kohub.validation;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.compose.Union;
@@ -60,10 +63,21 @@ public final class ShaclValidator {
         }
         List<Problem> problems = new ArrayList<>();
         report.listProperties(SH.result).forEach(s -> innermost(s.getResource(), labels, problems));
-        problems.sort(Comparator.comparing(p -> String.valueOf(p.focusNode()) + p.path()));
+        problems.sort(Comparator.comparing((Problem p) -> String.valueOf(p.focusNode()) + p.path())
+                .thenComparing(p -> String.valueOf(p.constraint())));
         boolean conforms = report.getProperty(SH.conforms).getBoolean();
-        // sh:class and the code-list check of one property fail together with the same message: say it once.
-        return new ValidationReport(conforms, problems.stream().distinct().toList(), report.getModel());
+        return new ValidationReport(conforms, saidOnce(problems), report.getModel());
+    }
+
+    /**
+     * sh:class and the code-list check (sh:node) of one property fail together with the same
+     * message: say it once, naming the constraint component that sorts first.
+     */
+    private static List<Problem> saidOnce(List<Problem> problems) {
+        Map<List<String>, Problem> once = new LinkedHashMap<>();
+        for (Problem p : problems)
+            once.putIfAbsent(Arrays.asList(p.focusNode(), p.path(), p.field(), p.value(), p.messageNl(), p.messageEn(), p.shape(), p.severity()), p);
+        return List.copyOf(once.values());
     }
 
     /**
@@ -94,6 +108,7 @@ public final class ShaclValidator {
         RDFNode value = object(result, SH.value);
         RDFNode source = object(result, SH.sourceShape);
         RDFNode severity = object(result, SH.resultSeverity);
+        RDFNode component = object(result, SH.sourceConstraintComponent);
         String messageNl = null;
         String messageEn = null;
         for (Statement s : result.listProperties(SH.resultMessage).toList()) {
@@ -111,6 +126,7 @@ public final class ShaclValidator {
                 messageNl == null ? messageEn : messageNl,
                 messageEn == null ? messageNl : messageEn,
                 source == null || source.isAnon() ? shapeOf(source) : source.asResource().getURI(),
+                component == null || !component.isURIResource() ? null : component.asResource().getURI(),
                 severity == null ? "Violation" : severity.asResource().getLocalName());
     }
 
