@@ -73,6 +73,7 @@ import be.kohub.requests.RequestHandler;
 import be.kohub.requests.RequestRoutes;
 import be.kohub.requests.RequestStatusCommand;
 import be.kohub.model.ModelFiles;
+import be.kohub.model.ModelRoutes;
 import be.kohub.sparql.SparqlEndpoint;
 import be.kohub.store.Store;
 import be.kohub.store.WriteQueue;
@@ -109,6 +110,7 @@ public final class Hub implements AutoCloseable {
     private final FeedRoutes feeds;
     private final FeedRetention feedRetention;
     private final CatalogRoutes catalog;
+    private final ModelRoutes modelRoutes;
     private final ApiKeys clients;
     private final ManagedClients managedClients;
     private final ClientRoutes clientRoutes;
@@ -163,6 +165,8 @@ public final class Hub implements AutoCloseable {
         this.webhooks = new Webhooks(store, writes, codes, reader, clients, b.webhooks);
         // The DCAT catalog for portals (docs/catalogus.md): a file resolved against the base.
         this.catalog = new CatalogRoutes(base, output);
+        // The published model and its versions (docs/versioning.md).
+        this.modelRoutes = ModelRoutes.load(base, model);
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
         FeedWriter.start(store, writes, b.feedPageSize);
@@ -231,6 +235,7 @@ public final class Hub implements AutoCloseable {
         feeds.register(routes);
         webhooks.register(routes);
         catalog.register(routes);
+        modelRoutes.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);

@@ -24,6 +24,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * (SHACL), packaged into the jar under {@code /model}, read once at start.
  */
 public final class ModelFiles {
+    /** The archived versions of the shapes, {@code shapes/versies/{version}/}: published, never validated with. */
+    public static final String ARCHIVE = "versies";
     private final Graph ontology;
     private final Graph shapes;
 
@@ -59,25 +61,47 @@ public final class ModelFiles {
         return graph;
     }
 
-    private static List<Path> turtleFiles(String folder) {
+    /**
+     * The text of every Turtle file under a packaged model folder, archived versions included,
+     * by path relative to the folder (e.g. {@code locatie.ttl}, {@code versies/0.1/locatie.ttl}).
+     */
+    public static Map<String, String> texts(String folder) {
+        Map<String, String> texts = new java.util.TreeMap<>();
+        try {
+            Path root = root(folder);
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".ttl")).toList())
+                    texts.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
+    }
+
+    private static Path root(String folder) {
         try {
             URI uri = ModelFiles.class.getResource(folder).toURI();
-            Path root;
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                root = fs.getPath(folder);
-            } else {
-                root = Path.of(uri);
+            if (!"jar".equals(uri.getScheme()))
+                return Path.of(uri);
+            FileSystem fs;
+            try {
+                fs = FileSystems.getFileSystem(uri);
+            } catch (FileSystemNotFoundException e) {
+                fs = FileSystems.newFileSystem(uri, Map.of());
             }
-            try (Stream<Path> files = Files.walk(root)) {
-                return files.filter(p -> p.toString().endsWith(".ttl")).sorted().toList();
-            }
+            return fs.getPath(folder);
         } catch (URISyntaxException | IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot list model files under " + folder, e);
+        }
+    }
+
+    private static List<Path> turtleFiles(String folder) {
+        Path root = root(folder);
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".ttl"))
+                    .filter(p -> !root.relativize(p).toString().startsWith(ARCHIVE + "/")).sorted().toList();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot list model files under " + folder, e);
         }
     }
