@@ -174,6 +174,24 @@ class AccessMatrixTest {
         writeWith("DELETE /abonnementen/{id}", "DELETE", sub, null, Map.of(), "401 - 404 404 404 404 403 -");
         write("POST /validatie", "/validatie", "{}", "200 200 200 200 200 200 200 200");
         read("GET /context/v1.jsonld", "/context/v1.jsonld", "200 200 200 200 200 200 200 200");
+        // the published model (docs/versioning.md): public, every version
+        String all = "200 200 200 200 200 200 200 200";
+        String v = be.kohub.model.ModelVersions.load(be.kohub.model.ModelFiles.load().ontology()).current().number();
+        read("GET /model", "/model", all);
+        read("GET /model/wijzigingen", "/model/wijzigingen?sinds=0.1", all);
+        read("GET /model/ontologie", "/model/ontologie", all);
+        read("GET /model/codelijsten", "/model/codelijsten", all);
+        read("GET /model/codelijsten/{naam}", "/model/codelijsten/opvangvorm", all);
+        read("GET /model/shapes", "/model/shapes", all);
+        read("GET /model/shapes/{documenttype}", "/model/shapes/aanvraag", all);
+        read("GET /model/frames/{documenttype}", "/model/frames/toewijzing", all);
+        read("GET /model/{versie}", "/model/0.1", all);
+        read("GET /model/{versie}/ontologie", "/model/" + v + "/ontologie", all);
+        read("GET /model/{versie}/codelijsten", "/model/" + v + "/codelijsten", all);
+        read("GET /model/{versie}/codelijsten/{naam}", "/model/" + v + "/codelijsten/dagdeel", all);
+        read("GET /model/{versie}/shapes", "/model/0.1/shapes", all);
+        read("GET /model/{versie}/shapes/{documenttype}", "/model/0.1/shapes/locatie", all);
+        read("GET /model/{versie}/frames/{documenttype}", "/model/" + v + "/frames/locatie", all);
         read("GET /catalogus", "/catalogus", "200 200 200 200 200 200 200 200");
         for (String path : hub.hub.routes().keySet().stream().filter(r -> r.startsWith("GET /dashboard")).toList())
             read(path, path.substring(4), "200 200 200 200 200 200 200 200");
