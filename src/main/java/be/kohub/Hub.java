@@ -74,6 +74,8 @@ import be.kohub.requests.RequestRoutes;
 import be.kohub.requests.RequestStatusCommand;
 import be.kohub.model.ModelFiles;
 import be.kohub.sparql.SparqlEndpoint;
+import be.kohub.spec.SpecRoutes;
+import be.kohub.spec.SpecificationPages;
 import be.kohub.store.Store;
 import be.kohub.store.WriteQueue;
 import be.kohub.validation.ShaclValidator;
@@ -109,6 +111,7 @@ public final class Hub implements AutoCloseable {
     private final FeedRoutes feeds;
     private final FeedRetention feedRetention;
     private final CatalogRoutes catalog;
+    private final SpecRoutes specification;
     private final ApiKeys clients;
     private final ManagedClients managedClients;
     private final ClientRoutes clientRoutes;
@@ -163,6 +166,8 @@ public final class Hub implements AutoCloseable {
         this.webhooks = new Webhooks(store, writes, codes, reader, clients, b.webhooks);
         // The DCAT catalog for portals (docs/catalogus.md): a file resolved against the base.
         this.catalog = new CatalogRoutes(base, output);
+        // The specification pages (docs/specificatie.md), generated once from the model files.
+        this.specification = new SpecRoutes(SpecificationPages.generate(model, contexts.v1(), contexts.published(), documentTypes()));
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
         FeedWriter.start(store, writes, b.feedPageSize);
@@ -231,6 +236,7 @@ public final class Hub implements AutoCloseable {
         feeds.register(routes);
         webhooks.register(routes);
         catalog.register(routes);
+        specification.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);

@@ -175,6 +175,8 @@ class AccessMatrixTest {
         write("POST /validatie", "/validatie", "{}", "200 200 200 200 200 200 200 200");
         read("GET /context/v1.jsonld", "/context/v1.jsonld", "200 200 200 200 200 200 200 200");
         read("GET /catalogus", "/catalogus", "200 200 200 200 200 200 200 200");
+        read("GET /specificatie", "/specificatie", "200 200 200 200 200 200 200 200");
+        read("GET /specificatie/{documenttype}", "/specificatie/aanvraag", "200 200 200 200 200 200 200 200");
         for (String path : hub.hub.routes().keySet().stream().filter(r -> r.startsWith("GET /dashboard")).toList())
             read(path, path.substring(4), "200 200 200 200 200 200 200 200");
         // SPARQL: one door per role; what each shows is checked in ScopedSparqlTest

@@ -40,6 +40,7 @@ class AccessTableTest {
             }
             assertEquals(Action.LOCATIE_SCHRIJVEN, routes.get("POST /locaties"));
             assertEquals(Action.LOCATIE_LEZEN, routes.get("GET /locaties/{id}"));
+            assertEquals(Action.MODEL_LEZEN, routes.get("GET /specificatie/{documenttype}"));
         }
     }
 }
