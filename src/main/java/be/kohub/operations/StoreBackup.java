@@ -146,7 +146,8 @@ public final class StoreBackup {
         }
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(database.toString());
         try {
-            DataLoader loader = LoaderFactory.parallelLoader(dsg, progress);
+            // The default (phased) loader: the parallel one needs more cores than a small server has to be faster.
+            DataLoader loader = LoaderFactory.createLoader(dsg, progress);
             loader.startBulk();
             try (InputStream in = new GZIPInputStream(Files.newInputStream(backup), 1 << 16)) {
                 RDFParser.source(in).lang(Lang.NQUADS).parse(loader.stream());
