@@ -221,7 +221,8 @@ public final class Hub implements AutoCloseable {
         routes.exception(Rejected.class, (e, ctx) -> Problems.send(ctx, e));
         routes.exception(Exception.class, (e, ctx) -> Problems.sendUnexpected(ctx, e));
         routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty())
+            // no route matched (Javalin answers that in plain text), or a route answered 404 without a body
+            if (ctx.endpoints().matchedHttpEndpoint() == null || ctx.result() == null || ctx.result().isEmpty())
                 Problems.send(ctx, new Rejected(Errors.ProblemType.NIET_GEVONDEN, "Geen resource op " + ctx.path() + ".",
                         "No resource at " + ctx.path() + "."));
         });

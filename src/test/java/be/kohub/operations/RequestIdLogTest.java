@@ -66,6 +66,8 @@ class RequestIdLogTest {
             assertEquals(404, unmatched.statusCode());
             String replaced = unmatched.headers().firstValue("X-Request-Id").orElseThrow();
             assertNotEquals(insane, replaced);
+            assertEquals(replaced, json(unmatched).get("requestId").asText(), "an unknown path is a problem+json answer too");
+            assertEquals("https://data.kohub.be/problemen/niet-gevonden", json(unmatched).get("type").asText());
             assertEquals("unmatched", log.lineWith("requestId", replaced).get("route").asText());
 
             HttpResponse<String> first = hub.get("/locaties", "application/ld+json");
@@ -96,6 +98,8 @@ class RequestIdLogTest {
             appender.start();
             logger.addAppender(appender);
             logger.setLevel(Level.INFO);
+            // captured only: the test run's console shows warnings and errors, as always
+            logger.setAdditive(false);
         }
 
         static CapturedLog of(String name) {
@@ -129,6 +133,7 @@ class RequestIdLogTest {
         public void close() {
             logger.detachAppender(appender);
             logger.setLevel(level);
+            logger.setAdditive(true);
             appender.stop();
         }
     }
