@@ -73,6 +73,7 @@ import be.kohub.requests.RequestHandler;
 import be.kohub.requests.RequestRoutes;
 import be.kohub.requests.RequestStatusCommand;
 import be.kohub.model.ModelFiles;
+import be.kohub.operations.Operations;
 import be.kohub.sparql.SparqlEndpoint;
 import be.kohub.spec.SpecRoutes;
 import be.kohub.spec.SpecificationPages;
@@ -118,12 +119,14 @@ public final class Hub implements AutoCloseable {
     private final BearerTokens tokens;
     private final FailedLogins failedLogins;
     private final Webhooks webhooks;
+    private final Operations operations;
     private final int requestedPort;
     private final String base;
     private Javalin http;
 
     private Hub(Builder b) {
-        this.store = b.store;
+        this.operations = new Operations(b.store, b.readyTimeout);
+        this.store = operations.store();
         this.base = b.base;
         this.requestedPort = b.port;
         this.clients = b.clients;
@@ -132,7 +135,8 @@ public final class Hub implements AutoCloseable {
         this.reader = new DocumentReader(b.limits, contexts);
         ShaclValidator validator = new ShaclValidator(ModelFactory.createModelForGraph(model.shapes()), model.ontology());
         this.writes = new WriteQueue(store, b.writeBatch, b.clock);
-        this.pipeline = new IngestPipeline(writes, validator, new ContextTerms(contexts.v1()), base);
+        operations.watchWriteQueue(writes::pending);
+        this.pipeline = new IngestPipeline(writes, validator, new ContextTerms(contexts.v1()), base, operations.ingestOutcomes());
         AuditLog audit = new AuditLog(writes);
         this.auditRoutes = new AuditRoutes(store, audit);
         PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(model.shapes().getPrefixMapping())
@@ -217,11 +221,13 @@ public final class Hub implements AutoCloseable {
             DataAccessPointRegistry.set(handler.getServletContext(), new DataAccessPointRegistry());
         });
         var routes = config.routes;
+        operations.configure(config);
         routes.beforeMatched(authenticator);
         routes.exception(Rejected.class, (e, ctx) -> Problems.send(ctx, e));
         routes.exception(Exception.class, (e, ctx) -> Problems.sendUnexpected(ctx, e));
         routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty())
+            // no route matched (Javalin answers that in plain text), or a route answered 404 without a body
+            if (ctx.endpoints().matchedHttpEndpoint() == null || ctx.result() == null || ctx.result().isEmpty())
                 Problems.send(ctx, new Rejected(Errors.ProblemType.NIET_GEVONDEN, "Geen resource op " + ctx.path() + ".",
                         "No resource at " + ctx.path() + "."));
         });
@@ -321,6 +327,7 @@ public final class Hub implements AutoCloseable {
         if (http != null)
             http.stop();
         webhooks.close();
+        operations.close();
         retention.close();
         feedRetention.close();
         writes.close();
@@ -358,6 +365,7 @@ public final class Hub implements AutoCloseable {
         private int feedBurst = 200;
         private Duration feedRetention = Duration.ofDays(90);
         private WebhookSettings webhooks = WebhookSettings.DEFAULT;
+        private Duration readyTimeout = Duration.ofSeconds(2);
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -402,6 +410,8 @@ public final class Hub implements AutoCloseable {
         public Builder retentionInterval(Duration interval) { this.retentionInterval = interval; return this; }
         /** Webhook deliveries: private networks (refused by default), retry schedule, threads (docs/webhooks.md). */
         public Builder webhooks(WebhookSettings settings) { this.webhooks = settings; return this; }
+        /** How long GET /ready waits for the store's answer before it answers 503 (default 2 s; docs/operations.md). */
+        public Builder readyTimeout(Duration timeout) { this.readyTimeout = timeout; return this; }
 
         /** Members per feed page (default 250); a full page never changes again (docs/feeds.md). */
         public Builder feedPageSize(int members) { this.feedPageSize = members; return this; }
@@ -448,6 +458,8 @@ public final class Hub implements AutoCloseable {
             new FeedRoutes.Settings(feedMaxAge, feedRequestsPerSecond, feedBurst, feedRetention);
             if (webhooks == null)
                 throw new IllegalStateException("webhook settings must not be null");
+            if (readyTimeout == null || readyTimeout.toMillis() < 1)
+                throw new IllegalStateException("the readiness check needs a positive timeout");
             if (jwks != null)
                 new BearerTokens.Settings(jwks, jwtIssuer, jwtAudience, jwtClockSkew);
             else if (jwtIssuer != null || jwtAudience != null)

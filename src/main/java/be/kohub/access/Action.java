@@ -53,7 +53,13 @@ public enum Action implements RouteRole {
     /** Listing, creating, rotating and revoking the API keys of system clients (docs/credentials.md). */
     CLIENTS_BEHEREN(EnumSet.of(Role.BEHEER)),
     /** Registering, reading and deleting one's own webhook subscriptions and their dead letters; beheer all of them (docs/webhooks.md). */
-    ABONNEMENT_BEHEREN(EnumSet.of(Role.LLKO, Role.KO, Role.BEHEER));
+    ABONNEMENT_BEHEREN(EnumSet.of(Role.LLKO, Role.KO, Role.BEHEER)),
+    /** {@code /health} and {@code /ready} for load balancers: no data (docs/operations.md). */
+    GEZONDHEID_LEZEN(EnumSet.allOf(Role.class)),
+    /** {@code /metrics} in Prometheus format: a scraper's own key (role monitoring), or beheer (docs/operations.md). */
+    METRIEKEN_LEZEN(EnumSet.of(Role.MONITORING, Role.BEHEER)),
+    /** A consistent backup of the embedded store, streamed: everything, personal data included; beheer only. */
+    BACKUP_MAKEN(EnumSet.of(Role.BEHEER));
 
     private final Set<Role> roles;
 

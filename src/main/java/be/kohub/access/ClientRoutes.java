@@ -137,10 +137,11 @@ public final class ClientRoutes {
                 case "ko" -> Role.KO;
                 case "analist" -> Role.ANALIST;
                 case "beheer" -> Role.BEHEER;
+                case "monitoring" -> Role.MONITORING;
                 default -> null;
             };
             if (role == null)
-                fields.problem("role", roleText, "role is llko, ko, analist of beheer.", "role is llko, ko, analist or beheer.");
+                fields.problem("role", roleText, "role is llko, ko, analist, beheer of monitoring.", "role is llko, ko, analist, beheer or monitoring.");
         }
         String organisator = fields.text("organisator", role == Role.KO);
         if (organisator != null && role != Role.KO)

@@ -75,6 +75,9 @@ final class ServeCommand implements Callable<Integer> {
             + "addresses (refused by default against SSRF; on with --demo; docs/webhooks.md).")
     boolean webhooksPrivateNetworks;
 
+    @Option(names = "--ready-timeout-ms", defaultValue = "2000", description = "How long GET /ready waits for the store before it answers 503 (default ${DEFAULT-VALUE}).")
+    long readyTimeoutMs;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(data);
@@ -87,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
                 .failedLogins(maxFailedLogins, Duration.ofMinutes(1))
                 .webhooks(WebhookSettings.DEFAULT.withPrivateNetworks(webhooksPrivateNetworks || demo))
                 .identityKey(IdentityKeyFile.load(identityKeyFile != null ? identityKeyFile : data.resolve("identity.key")));
-        builder.feedPageSize(feedPageSize).feedRateLimit(feedRate, feedBurst);
+        builder.feedPageSize(feedPageSize).feedRateLimit(feedRate, feedBurst).readyTimeout(Duration.ofMillis(readyTimeoutMs));
         if (feedRetentionDays == 0)
             builder.noFeedRetention();
         else

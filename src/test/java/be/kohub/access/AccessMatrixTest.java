@@ -172,6 +172,11 @@ class AccessMatrixTest {
         read("GET /abonnementen/{id}/dode-brieven", sub + "/dode-brieven", "401 200 404 404 404 404 403 200");
         write("POST /abonnementen/{id}/dode-brieven/opnieuw", sub + "/dode-brieven/opnieuw", "{}", "401 200 404 404 404 404 403 200");
         writeWith("DELETE /abonnementen/{id}", "DELETE", sub, null, Map.of(), "401 - 404 404 404 404 403 -");
+        // operations (docs/operations.md): health and readiness for load balancers, metrics for a monitoring key and beheer, backups for beheer
+        read("GET /health", "/health", "200 200 200 200 200 200 200 200");
+        read("GET /ready", "/ready", "200 200 200 200 200 200 200 200");
+        read("GET /metrics", "/metrics", "401 403 403 403 403 403 403 200");
+        write("POST /beheer/backup", "/beheer/backup", "{}", "401 403 403 403 403 403 403 200");
         write("POST /validatie", "/validatie", "{}", "200 200 200 200 200 200 200 200");
         read("GET /context/v1.jsonld", "/context/v1.jsonld", "200 200 200 200 200 200 200 200");
         read("GET /catalogus", "/catalogus", "200 200 200 200 200 200 200 200");
