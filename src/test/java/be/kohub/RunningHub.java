@@ -56,6 +56,21 @@ public final class RunningHub implements AutoCloseable {
     }
 
     /**
+     * A hub on a store made elsewhere (e.g. a second hub instance on the same Fuseki server);
+     * close() stops the hub and leaves the store's data alone.
+     */
+    public static RunningHub onStore(be.kohub.store.Store store, java.util.function.Consumer<Hub.Builder> settings) {
+        try {
+            Hub.Builder builder = Hub.builder().store(store).port(0)
+                    .clients(ApiKeys.fromFile(SAMPLES.resolve("demo-clients.json")));
+            settings.accept(builder);
+            return new RunningHub(builder.build().start(), Files.createTempDirectory("kohub-test"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * A hub on a port picked here, whose base is its own URL ({@code http://localhost:{port}}), so
      * that the IRIs it publishes (feed pages, streams) are the URLs a client fetches.
      */
