@@ -20,6 +20,13 @@ public final class Updates {
         return CACHE.computeIfAbsent(name, Updates::parse);
     }
 
+    /** The named update with variables replaced by the given terms. */
+    public static UpdateRequest bind(String name, Map<String, org.apache.jena.graph.Node> values) {
+        Map<org.apache.jena.sparql.core.Var, org.apache.jena.graph.Node> vars = new java.util.HashMap<>();
+        values.forEach((k, v) -> vars.put(org.apache.jena.sparql.core.Var.alloc(k), v));
+        return org.apache.jena.sparql.syntax.syntaxtransform.UpdateTransformOps.transform(load(name), vars);
+    }
+
     private static UpdateRequest parse(String name) {
         try (InputStream in = Updates.class.getResourceAsStream("/queries/" + name)) {
             if (in == null)

@@ -49,15 +49,35 @@ final class PendingWrites extends DatasetGraphQuads implements TransactionalNotS
     }
 
     private Iterator<Quad> merged(Iterator<Quad> fromBase, Node g, Node s, Node p, Node o, boolean withDefault) {
+        g = any(g);
+        s = any(s);
+        p = any(p);
+        o = any(o);
         Set<Quad> result = new LinkedHashSet<>();
         fromBase.forEachRemaining(q -> {
             if (!deleted.contains(q))
                 result.add(q);
         });
         for (Quad q : added)
-            if (q.matches(g == null ? Node.ANY : g, s, p, o) && (withDefault || !q.isDefaultGraph()))
+            if (q.matches(g, s, p, o) && (withDefault || !q.isDefaultGraph()))
                 result.add(q);
         return result.iterator();
+    }
+
+    /** The server's graphs and those this write adds to (a graph it emptied may still be listed). */
+    @Override
+    public java.util.Iterator<Node> listGraphNodes() {
+        Set<Node> names = new LinkedHashSet<>();
+        base.listGraphNodes().forEachRemaining(names::add);
+        added.forEach(q -> {
+            if (!q.isDefaultGraph())
+                names.add(q.getGraph());
+        });
+        return names.iterator();
+    }
+
+    private static Node any(Node n) {
+        return n == null ? Node.ANY : n;
     }
 
     @Override

@@ -33,6 +33,10 @@ public final class RemoteStore implements Store {
     private final RemoteQuads quads;
     private final AtomicLong conflicts = new AtomicLong();
 
+    static {
+        RemoteQueryEngine.register();
+    }
+
     public RemoteStore(RemoteEndpoint.Settings settings) {
         this.remote = new RemoteEndpoint(settings);
         this.quads = new RemoteQuads(remote);
