@@ -39,16 +39,35 @@ import be.kohub.store.Queries;
 final class RemoteQuads extends DatasetGraphQuads {
     private static final Var G = Var.alloc("g"), S = Var.alloc("s"), P = Var.alloc("p"), O = Var.alloc("o");
     private final RemoteEndpoint remote;
-    private final Map<Node, Graph> copies = new HashMap<>();
+    /** The hub's own shared graphs (system, events, feeds…): large, so asked pattern by pattern, never copied whole. */
+    private static final String SHARED_GRAPHS = "https://data.kohub.be/graph/";
+    // Per thread: a write transaction runs on the writer thread, each SPARQL query on its own.
+    private final ThreadLocal<Map<Node, Graph>> copiesOfThread = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<List<Node>, List<Quad>>> answersOfThread = ThreadLocal.withInitial(HashMap::new);
     private final Transactional txn = TransactionalNull.create();
 
     RemoteQuads(RemoteEndpoint remote) {
         this.remote = remote;
     }
 
-    /** Drops the graph copies: later finds see the server as it is then. */
+    /** Drops the graph copies and remembered answers: later finds see the server as it is then. */
     void forget() {
-        copies.clear();
+        copiesOfThread.remove();
+        answersOfThread.remove();
+    }
+
+    /**
+     * Within one transaction or query the server is taken as it was when it began (a write that
+     * read a changed server does not commit; see RemoteStore), so an answer can be remembered.
+     */
+    private List<Quad> remembered(List<Node> key, java.util.function.Supplier<List<Quad>> ask) {
+        Map<List<Node>, List<Quad>> answers = answersOfThread.get();
+        List<Quad> known = answers.get(key);
+        if (known == null) {
+            known = ask.get();
+            answers.put(key, known);
+        }
+        return known;
     }
 
     @Override
@@ -67,6 +86,7 @@ final class RemoteQuads extends DatasetGraphQuads {
                 return unionOf(findNG(Node.ANY, s, p, o));
             return inGraph(g, s, p, o).iterator();
         }
+        Map<Node, Graph> copies = copiesOfThread.get();
         if (isBlank(s) || isBlank(o)) {
             // A blank node came from a copy: only the copies can hold it.
             List<Quad> found = new ArrayList<>();
@@ -76,6 +96,11 @@ final class RemoteQuads extends DatasetGraphQuads {
             });
             return found.iterator();
         }
+        return remembered(java.util.Arrays.asList(Node.ANY, s, p, o), () -> acrossGraphs(s, p, o)).iterator();
+    }
+
+    private List<Quad> acrossGraphs(Node s, Node p, Node o) {
+        Map<Node, Graph> copies = copiesOfThread.get();
         List<Binding> rows = remote.select(Queries.bind("store/quads-in-named-graphs.rq", bindings(s, p, o)));
         Set<Node> withBlank = new LinkedHashSet<>();
         for (Binding row : rows)
@@ -92,32 +117,38 @@ final class RemoteQuads extends DatasetGraphQuads {
             if (!Quad.isDefaultGraph(name))
                 copy.find(s, p, o).forEachRemaining(t -> found.add(new Quad(name, t)));
         });
-        return found.iterator();
+        return found;
     }
 
     private List<Quad> inGraph(Node g, Node s, Node p, Node o) {
         List<Quad> found = new ArrayList<>();
-        Graph copy = copies.get(g);
+        Graph copy = copiesOfThread.get().get(g);
         if (copy == null && (isBlank(s) || isBlank(o)))
             return found;
-        if (copy == null) {
-            Map<String, Node> values = bindings(s, p, o);
-            boolean named = !Quad.isDefaultGraph(g);
-            if (named)
-                values.put("g", g);
-            List<Binding> rows = remote.select(Queries.bind(named ? "store/quads-in-named-graphs.rq" : "store/triples-in-default-graph.rq", values));
-            if (rows.stream().noneMatch(row -> row.get(S) != null && row.get(S).isBlank() || row.get(O) != null && row.get(O).isBlank())) {
-                rows.forEach(row -> found.add(new Quad(g, pick(s, row, S), pick(p, row, P), pick(o, row, O))));
-                return found;
-            }
-            copy = copy(g);
-        }
+        if (copy == null && g.isURI() && g.getURI().startsWith(SHARED_GRAPHS))
+            return remembered(java.util.Arrays.asList(g, s, p, o), () -> patternInGraph(g, s, p, o));
+        if (copy == null)
+            copy = copy(g); // a document's graph: small, copied whole once
         copy.find(s, p, o).forEachRemaining(t -> found.add(new Quad(g, t)));
         return found;
     }
 
+    /** One pattern in a shared graph, asked of the server; a blank node in the answer makes it a copy after all. */
+    private List<Quad> patternInGraph(Node g, Node s, Node p, Node o) {
+        Map<String, Node> values = bindings(s, p, o);
+        values.put("g", g);
+        List<Binding> rows = remote.select(Queries.bind("store/quads-in-named-graphs.rq", values));
+        List<Quad> found = new ArrayList<>();
+        if (rows.stream().anyMatch(row -> isBlank(row.get(S)) || isBlank(row.get(O)))) {
+            copy(g).find(s, p, o).forEachRemaining(t -> found.add(new Quad(g, t)));
+            return found;
+        }
+        rows.forEach(row -> found.add(new Quad(g, pick(s, row, S), pick(p, row, P), pick(o, row, O))));
+        return found;
+    }
+
     private Graph copy(Node g) {
-        return copies.computeIfAbsent(g, name -> Quad.isDefaultGraph(name)
+        return copiesOfThread.get().computeIfAbsent(g, name -> Quad.isDefaultGraph(name)
                 ? remote.construct(Queries.load("store/default-graph.rq"))
                 : remote.construct(Queries.bind("store/named-graph.rq", Map.of("g", name))));
     }
