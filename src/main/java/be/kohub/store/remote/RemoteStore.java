@@ -72,6 +72,11 @@ public final class RemoteStore implements Store {
         }
     }
 
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
     /** Writes that found another writer first and ran again. */
     public long conflicts() {
         return conflicts.get();
