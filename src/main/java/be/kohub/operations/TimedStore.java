@@ -61,6 +61,11 @@ public final class TimedStore implements Store {
     }
 
     @Override
+    public boolean shared() {
+        return store.shared();
+    }
+
+    @Override
     public DatasetGraph dataset() {
         return store.dataset();
     }
