@@ -12,13 +12,18 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 /**
  * A query as standard SPARQL text for a remote server. Binding a parameter (store/Queries)
  * replaces a variable by a term everywhere, which can leave {@code BOUND("x")}: Jena evaluates
- * it, but it is not SPARQL syntax. A bound parameter is bound, so it becomes {@code true}.
+ * it, but it is not SPARQL syntax. A bound parameter is bound, so it becomes {@code true}; an
+ * ORDER BY on a bound parameter orders nothing, so it goes.
  */
 final class PortableQuery {
     private PortableQuery() {}
 
     static Query of(Query query) {
-        return QueryTransformOps.transform(query, new ElementTransformCopyBase(), new BoundOfTerm());
+        Query portable = QueryTransformOps.transform(query, new ElementTransformCopyBase(), new BoundOfTerm());
+        // ORDER BY a bound parameter became ORDER BY a term: a no-op, and not SPARQL syntax.
+        if (portable.hasOrderBy())
+            portable.getOrderBy().removeIf(condition -> condition.getExpression() != null && condition.getExpression().isConstant());
+        return portable;
     }
 
     private static final class BoundOfTerm extends ExprTransformCopy {
