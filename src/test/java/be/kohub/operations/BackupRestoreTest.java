@@ -28,6 +28,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -41,6 +42,8 @@ import be.kohub.cli.Main;
  * every document is whole (its version, ETag, content and history agree). The CLI refuses what
  * could destroy data: a non-empty directory without --force, and the directory of a running hub.
  */
+// Embedded only: kohub backup and restore are for the embedded store (a remote one uses its server's backup).
+@Tag("embedded-only")
 class BackupRestoreTest {
     private static final int SHEETS = 8;
     private static final int WRITERS = 4;

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import be.kohub.RunningHub;
@@ -23,6 +24,8 @@ import be.kohub.store.Tdb2Store;
 import be.kohub.store.WriteTx;
 
 /** {@code /health} answers while the process lives; {@code /ready} only while the store answers a real query in time. */
+// Embedded only: it closes or slows the embedded store under the hub.
+@Tag("embedded-only")
 class HealthTest {
 
     @Test
