@@ -73,6 +73,10 @@ import be.kohub.requests.RequestHandler;
 import be.kohub.requests.RequestRoutes;
 import be.kohub.requests.RequestStatusCommand;
 import be.kohub.model.ModelFiles;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OpenApiDocument;
+import be.kohub.openapi.OpenApiRoutes;
 import be.kohub.sparql.SparqlEndpoint;
 import be.kohub.store.Store;
 import be.kohub.store.WriteQueue;
@@ -115,6 +119,7 @@ public final class Hub implements AutoCloseable {
     private final BearerTokens tokens;
     private final FailedLogins failedLogins;
     private final Webhooks webhooks;
+    private final OpenApiRoutes apiContract;
     private final int requestedPort;
     private final String base;
     private Javalin http;
@@ -163,6 +168,9 @@ public final class Hub implements AutoCloseable {
         this.webhooks = new Webhooks(store, writes, codes, reader, clients, b.webhooks);
         // The DCAT catalog for portals (docs/catalogus.md): a file resolved against the base.
         this.catalog = new CatalogRoutes(base, output);
+        // The API contract (GET /openapi.json): the registered routes with the descriptions next to them.
+        Clock clock = b.clock;
+        this.apiContract = new OpenApiRoutes(() -> OpenApiDocument.build(base, routes(), describers(), () -> java.time.LocalDate.now(clock)));
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
         FeedWriter.start(store, writes, b.feedPageSize);
@@ -231,6 +239,7 @@ public final class Hub implements AutoCloseable {
         feeds.register(routes);
         webhooks.register(routes);
         catalog.register(routes);
+        apiContract.register(routes);
         routes.post("/validatie", this::validate, Action.VALIDEREN);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
         routes.get("/sparql", sparql::handle, Action.SPARQL_PUBLIEK);
@@ -242,6 +251,53 @@ public final class Hub implements AutoCloseable {
         routes.get("/sparql/organisator", organiserSparql::handle, Action.SPARQL_ORGANISATOR);
         routes.post("/sparql/organisator", organiserSparql::handle, Action.SPARQL_ORGANISATOR);
         auditRoutes.register(routes);
+    }
+
+    /** The descriptions of every route for the API contract: each route class describes its own, next to its registrations. */
+    private List<java.util.function.Consumer<ApiDescription>> describers() {
+        return List.of(locations::describe, childCodes::describe, requests::describe, assignments::describe, reports::describe,
+                dashboard::describe, clientRoutes::describe, erasure::describe, feeds::describe, webhooks::describe,
+                catalog::describe, apiContract::describe, this::describe, auditRoutes::describe);
+    }
+
+    /** The routes registered in {@link #configure} itself. */
+    private void describe(ApiDescription api) {
+        api.post("/validatie", "Validate a document without storing it").tag("Validatie")
+                .description("A dry run of the write path: the document is parsed (no remote contexts), its type recognised and "
+                        + "checked against the hub's SHACL shapes. The answer is always 200 for a readable document; "
+                        + "`conforms` says whether it would be accepted. Nothing is stored.")
+                .body(Media.jsonLd("JsonLdDocument").example(api.examples().sample("locaties/gent-kdv-de-knuffelboom.jsonld"))
+                                .example(api.examples().sample("invalid/locaties/postcode-drie-cijfers.jsonld"))
+                                .example(api.examples().sample("familieverhaal/03-aanvraag-gent.jsonld")),
+                        Media.text(Media.TURTLE))
+                .answer(200, "The validation result: the readable list of problems and the W3C SHACL report",
+                        Media.json("ValidationResult").example(api.examples().file("validatie-conform.json"))
+                                .example(api.examples().file("validatie-schending.json")))
+                .problems(Errors.ProblemType.ONGELDIGE_JSON, Errors.ProblemType.ONGELDIGE_JSONLD, Errors.ProblemType.ONGELDIGE_RDF,
+                        Errors.ProblemType.ONBEKENDE_CONTEXT, Errors.ProblemType.TE_DIEP, Errors.ProblemType.TE_GROOT,
+                        Errors.ProblemType.MEDIATYPE, Errors.ProblemType.DOCUMENTSTRUCTUUR);
+        api.get("/context/v1.jsonld", "The JSON-LD context of the hub's documents (version 1)").tag("Model")
+                .description("Documents name it as `https://data.kohub.be/context/v1.jsonld`; the hub never fetches a context, "
+                        + "it uses this bundled copy.")
+                .answer(200, "The JSON-LD 1.1 context", Media.jsonLd("JsonLdContext"));
+        String query = "A SPARQL 1.1 query (`query` parameter of a GET, or a form or `application/sparql-query` body of a POST).";
+        Map<String, String> doors = new java.util.LinkedHashMap<>();
+        doors.put("/sparql", "SPARQL over the public graphs (location sheets, the model)");
+        doors.put("/sparql/analyse", "SPARQL over every document without personal data");
+        doors.put("/sparql/loket", "SPARQL over what the calling counter reads through REST");
+        doors.put("/sparql/organisator", "SPARQL over what the calling organiser reads through REST");
+        doors.forEach((path, summary) -> {
+            api.get(path, summary).tag("SPARQL").description(query + " Per role: docs/security.md.")
+                    .query("query", "The SPARQL query", null, "ASK { ?s ?p ?o }")
+                    .answer(200, "SPARQL results (JSON, XML, CSV, TSV) or RDF for CONSTRUCT/DESCRIBE, by `Accept`",
+                            Media.of("application/sparql-results+json", "SparqlResults"), Media.text("text/csv"), Media.text(Media.TURTLE))
+                    .answer(400, "The query does not parse (the SPARQL protocol's plain-text message, not problem+json)", Media.text("text/plain"));
+            api.post(path, summary).tag("SPARQL").description(query + " Per role: docs/security.md.")
+                    .body(Media.text("application/x-www-form-urlencoded"), Media.text("application/sparql-query"))
+                    .answer(200, "SPARQL results (JSON, XML, CSV, TSV) or RDF for CONSTRUCT/DESCRIBE, by `Accept`",
+                            Media.of("application/sparql-results+json", "SparqlResults"), Media.text("text/csv"), Media.text(Media.TURTLE))
+                    .answer(400, "The query does not parse (the SPARQL protocol's plain-text message, not problem+json)", Media.text("text/plain"));
+        });
     }
 
     /** {@code POST /validatie}: a dry run; answers the report, stores nothing. */
