@@ -293,7 +293,8 @@ public final class Hub implements AutoCloseable {
                             Media.of("application/sparql-results+json", "SparqlResults"), Media.text("text/csv"), Media.text(Media.TURTLE))
                     .answer(400, "The query does not parse (the SPARQL protocol's plain-text message, not problem+json)", Media.text("text/plain"));
             api.post(path, summary).tag("SPARQL").description(query + " Per role: docs/security.md.")
-                    .body(Media.text("application/x-www-form-urlencoded"), Media.text("application/sparql-query"))
+                    .body(Media.text("application/x-www-form-urlencoded").example(api.examples().file("sparql-ask.txt")),
+                            Media.text("application/sparql-query"))
                     .answer(200, "SPARQL results (JSON, XML, CSV, TSV) or RDF for CONSTRUCT/DESCRIBE, by `Accept`",
                             Media.of("application/sparql-results+json", "SparqlResults"), Media.text("text/csv"), Media.text(Media.TURTLE))
                     .answer(400, "The query does not parse (the SPARQL protocol's plain-text message, not problem+json)", Media.text("text/plain"));

@@ -4,7 +4,7 @@ window.addEventListener('load', () => {
     url: 'openapi.json',
     dom_id: '#api',
     deepLinking: true,
-    docExpansion: 'none',
+    docExpansion: 'list',
     defaultModelsExpandDepth: 0,
     tryItOutEnabled: false
   });

@@ -177,6 +177,10 @@ class AccessMatrixTest {
         read("GET /catalogus", "/catalogus", "200 200 200 200 200 200 200 200");
         for (String path : hub.hub.routes().keySet().stream().filter(r -> r.startsWith("GET /dashboard")).toList())
             read(path, path.substring(4), "200 200 200 200 200 200 200 200");
+        // the API contract and its browsable page: public
+        read("GET /openapi.json", "/openapi.json", "200 200 200 200 200 200 200 200");
+        for (String path : hub.hub.routes().keySet().stream().filter(r -> r.startsWith("GET /api-docs")).toList())
+            read(path, path.substring(4), "200 200 200 200 200 200 200 200");
         // SPARQL: one door per role; what each shows is checked in ScopedSparqlTest
         String ask = "?query=" + URLEncoder.encode("ASK { ?s ?p ?o }", StandardCharsets.UTF_8);
         for (String method : List.of("GET", "POST")) {
