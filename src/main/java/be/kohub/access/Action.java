@@ -23,6 +23,8 @@ public enum Action implements RouteRole {
     /** The audit log of personal data. */
     AUDIT_LEZEN(EnumSet.of(Role.BEHEER)),
     MODEL_LEZEN(EnumSet.allOf(Role.class)),
+    /** The API contract: {@code /openapi.json} and its browsable page {@code /api-docs} (public). */
+    API_CONTRACT_LEZEN(EnumSet.allOf(Role.class)),
     /** The DCAT catalog of the hub's datasets and services, for portals and harvesters (docs/catalogus.md). */
     CATALOGUS_LEZEN(EnumSet.allOf(Role.class)),
     /** Issue a child code or record a birth: the systems that register children. */

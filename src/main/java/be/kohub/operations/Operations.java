@@ -53,6 +53,20 @@ public final class Operations {
         backup.register(config.routes);
     }
 
+    /** The operations routes in the API contract (GET /openapi.json). */
+    public void describe(be.kohub.openapi.ApiDescription api) {
+        api.get("/health", "Liveness: the process answers (the store is not asked)").tag("Beheer")
+                .answer(200, "Up", be.kohub.openapi.Media.json("Gezondheid"));
+        api.get("/ready", "Readiness for a load balancer: the store answered a query within the timeout").tag("Beheer")
+                .answer(200, "Ready", be.kohub.openapi.Media.json("Gezondheid"))
+                .problems(be.kohub.Errors.ProblemType.NIET_GEREED);
+        api.get("/metrics", "Metrics in Prometheus text format (role monitoring or beheer); docs/operations.md").tag("Beheer")
+                .answer(200, "Prometheus text exposition", be.kohub.openapi.Media.text("text/plain"));
+        api.post("/beheer/backup", "A consistent backup of the embedded store as gzip N-Quads, taken while the hub serves").tag("Beheer")
+                .answer(200, "gzip N-Quads", be.kohub.openapi.Media.text("application/gzip"))
+                .problems(be.kohub.Errors.ProblemType.CONFLICT);
+    }
+
     public void close() {
         health.close();
     }

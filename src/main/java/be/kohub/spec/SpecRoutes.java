@@ -18,6 +18,16 @@ public final class SpecRoutes {
         this.pages = pages;
     }
 
+    public void describe(be.kohub.openapi.ApiDescription api) {
+        api.get("/specificatie", "Index of the generated specification pages").tag("Model")
+                .description("One page per document type, generated from ontology/ and shapes/ at start; docs/specificatie.md.")
+                .answer(200, "HTML", be.kohub.openapi.Media.text("text/html"));
+        api.get("/specificatie/{documenttype}", "The generated specification page of one document type").tag("Model")
+                .path("documenttype", "locatie, aanvraag or toewijzing", "[a-z]+", "locatie")
+                .answer(200, "HTML: classes, properties, cardinalities, code lists, OSLO alignment, diagram, example", be.kohub.openapi.Media.text("text/html"))
+                .problems(be.kohub.Errors.ProblemType.NIET_GEVONDEN);
+    }
+
     public void register(RoutesConfig routes) {
         routes.get("/specificatie", ctx -> send(ctx, pages.index()), Action.MODEL_LEZEN);
         routes.get("/specificatie/{documenttype}", this::page, Action.MODEL_LEZEN);
