@@ -51,17 +51,16 @@ class HealthTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // a guard against hanging, should /ready wait for the stalled store; not a speed check
     void aStoreThatDoesNotAnswerInTimeIsNotReady() throws Exception {
         Path dir = Files.createTempDirectory("kohub-stalling");
         StallingStore store = new StallingStore(Tdb2Store.at(dir));
         try (RunningHub hub = RunningHub.on(dir, b -> b.store(store).readyTimeout(Duration.ofMillis(300)))) {
             assertEquals(200, hub.get("/ready", null).statusCode());
             store.stall();
-            long start = System.nanoTime();
+            // The store stays stalled until resume() below: an answer at all means /ready did not wait for it.
             HttpResponse<String> stalled = hub.get("/ready", null);
-            long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(503, stalled.statusCode(), stalled.body());
-            assertTrue(millis < 5_000, "answered after the timeout, not after the store: " + millis + " ms");
             assertEquals(503, hub.get("/ready", null).statusCode(), "a second probe waits on the same stalled check");
             assertEquals(200, hub.get("/health", null).statusCode(), "health does not touch the store");
             store.resume();
