@@ -40,15 +40,22 @@ public final class IngestPipeline {
     private final ShaclValidator validator;
     private final ContextTerms terms;
     private final String base;
+    private final IngestOutcomes outcomes;
 
     /** Where a write goes: {@code null} for "find by the source's id or mint", else a known IRI guarded by If-Match. */
     public record Target(Node iri, String ifMatch) {}
 
     public IngestPipeline(WriteQueue writes, ShaclValidator validator, ContextTerms terms, String base) {
+        this(writes, validator, terms, base, IngestOutcomes.NONE);
+    }
+
+    /** A pipeline that reports what became of each document (the hub's metrics). */
+    public IngestPipeline(WriteQueue writes, ShaclValidator validator, ContextTerms terms, String base, IngestOutcomes outcomes) {
         this.writes = writes;
         this.validator = validator;
         this.terms = terms;
         this.base = base;
+        this.outcomes = outcomes;
     }
 
     /** Validates without storing anything: SHACL plus the structure checks of the document's type, if it has one. */
@@ -56,9 +63,15 @@ public final class IngestPipeline {
         for (DocumentType type : types) {
             Set<Node> roots = roots(document, type);
             if (roots.size() == 1)
-                return validator.validate(document, labels(document, roots.iterator().next(), type));
+                return counted(type.name(), validator.validate(document, labels(document, roots.iterator().next(), type)));
         }
-        return validator.validate(document, node -> node.isURI() ? node.getURI() : node.toString());
+        return counted("onbekend", validator.validate(document, node -> node.isURI() ? node.getURI() : node.toString()));
+    }
+
+    private ValidationReport counted(String type, ValidationReport report) {
+        if (!report.conforms())
+            outcomes.validationFailed(type, "validatie");
+        return report;
     }
 
     public IngestResult ingest(Client client, DocumentType type, Graph document, Target target) {
@@ -77,10 +90,27 @@ public final class IngestPipeline {
      * rejection. A batch hands all its writes over at once, so the queue commits them together.
      */
     public java.util.concurrent.CompletableFuture<IngestResult> ingestAsync(Client client, DocumentType type, Graph document, Target target) {
+        try {
+            return write(client, type, document, target).whenComplete((result, failure) -> {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+                if (cause == null)
+                    outcomes.stored(type.name(), result.created());
+                else
+                    outcomes.rejected(type.name(), cause instanceof Rejected r ? r.type : null);
+            });
+        } catch (Rejected e) {
+            outcomes.rejected(type.name(), e.type);
+            throw e;
+        }
+    }
+
+    private java.util.concurrent.CompletableFuture<IngestResult> write(Client client, DocumentType type, Graph document, Target target) {
         Node root = root(document, type);
         ValidationReport report = validator.validate(document, labels(document, root, type));
-        if (!report.conforms())
+        if (!report.conforms()) {
+            outcomes.validationFailed(type.name(), "ingest");
             throw new Rejected(ProblemType.SHACL_SCHENDING, report);
+        }
         LocalId localId = localId(document, root, client);
         type.authorizeWrite(client, document, root);
         return writes.submit(tx -> {
@@ -144,6 +174,17 @@ public final class IngestPipeline {
 
     /** Marks a document withdrawn: a new version, kept with its history. Repeating it changes nothing. */
     public IngestResult withdraw(Client client, DocumentType type, Node iri, String ifMatch) {
+        try {
+            IngestResult result = withdrawIn(client, type, iri, ifMatch);
+            outcomes.withdrawn(type.name());
+            return result;
+        } catch (Rejected e) {
+            outcomes.rejected(type.name(), e.type);
+            throw e;
+        }
+    }
+
+    private IngestResult withdrawIn(Client client, DocumentType type, Node iri, String ifMatch) {
         return writes.write(tx -> {
             DocumentMeta previous = existing(DocumentMeta.find(tx, iri), type, iri);
             Graph current = tx.graph(iri);

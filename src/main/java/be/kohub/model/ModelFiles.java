@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
@@ -47,15 +49,23 @@ public final class ModelFiles {
         return shapes;
     }
 
-    private static Graph readAll(String folder) {
-        Graph graph = GraphFactory.createDefaultGraph();
+    /**
+     * Parses every Turtle file of a packaged model folder ({@code /model/ontology},
+     * {@code /model/shapes}) into {@code sink}, file by file in name order, triples in file order.
+     */
+    public static void parse(String folder, StreamRDF sink) {
         for (Path file : turtleFiles(folder)) {
             try (InputStream in = Files.newInputStream(file)) {
-                RDFParser.source(in).lang(Lang.TURTLE).parse(graph);
+                RDFParser.source(in).lang(Lang.TURTLE).parse(sink);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    private static Graph readAll(String folder) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        parse(folder, StreamRDFLib.graph(graph));
         if (graph.isEmpty())
             throw new IllegalStateException("no model files under " + folder);
         return graph;

@@ -34,6 +34,9 @@ import be.kohub.Errors.Rejected;
 import be.kohub.access.Action;
 import be.kohub.http.JsonLdFramer;
 import be.kohub.http.RdfOutput;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 import be.kohub.store.Queries;
 
 /**
@@ -97,6 +100,47 @@ public final class ModelRoutes {
 
     public ModelVersions versions() {
         return versions;
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        String versioned = "; /model/{versie}/… is the same for one published version (docs/versioning.md)";
+        rdf(api.get("/model", "Index of the published model: its versions and their parts (DCAT)"), true)
+                .description("Unversioned: the current version, named by Content-Location and a canonical link" + versioned + ".");
+        rdf(version(api.get("/model/{versie}", "Index of one published version of the model"), "/{versie}"), true);
+        for (String v : List.of("", "/{versie}")) {
+            String of = v.isEmpty() ? " (current version)" : " of one version";
+            rdf(version(api.get("/model" + v + "/ontologie", "The vocabulary (ontology/*.ttl)" + of), v), false);
+            rdf(version(api.get("/model" + v + "/codelijsten", "Every code list" + of), v), false);
+            rdf(version(api.get("/model" + v + "/codelijsten/{naam}", "One code list: its skos:ConceptScheme and concepts" + of), v)
+                    .path("naam", "The code list's name", "[a-z-]+", "dagdeel"), false);
+            rdf(version(api.get("/model" + v + "/shapes", "All SHACL shapes" + of), v), false);
+            rdf(version(api.get("/model" + v + "/shapes/{documenttype}", "The SHACL shapes of one document type" + of), v)
+                    .path("documenttype", "locatie, aanvraag or toewijzing", "[a-z]+", "locatie"), true);
+            version(api.get("/model" + v + "/frames/{documenttype}", "The JSON-LD frame the hub answers with" + of), v)
+                    .path("documenttype", "locatie, aanvraag or toewijzing", "[a-z]+", "locatie").tag("Model")
+                    .answer(200, "The frame", Media.jsonLd("JsonLdDocument"))
+                    .problems(ProblemType.NIET_GEVONDEN, ProblemType.NIET_AANVAARDBAAR);
+        }
+        api.get("/model/wijzigingen", "The changes in the shapes between two versions, each breaking or not").tag("Model")
+                .description("For the working group to review; ?sinds=X (to the current version) or ?van=X&naar=Y; without them, "
+                        + "from the version before the current one. ShapeDiff compares the two shape graphs.")
+                .query("sinds", "From this version to the current one", "[0-9]+\\.[0-9]+", "0.1")
+                .query("van", "From this version (with naar)", "[0-9]+\\.[0-9]+", null)
+                .query("naar", "To this version (with van)", "[0-9]+\\.[0-9]+", null)
+                .answer(200, "The changes", Media.json("ModelWijzigingen"), Media.text(HTML))
+                .problems(ProblemType.ONGELDIGE_PARAMETER, ProblemType.NIET_GEVONDEN, ProblemType.NIET_AANVAARDBAAR);
+    }
+
+    private static OperationDoc version(OperationDoc op, String versionSegment) {
+        return versionSegment.isEmpty() ? op : op.path("versie", "A published version of the model", "[0-9]+\\.[0-9]+", "1.0");
+    }
+
+    private static OperationDoc rdf(OperationDoc op, boolean page) {
+        op.tag("Model").answer(200, "The model part", Media.jsonLd("JsonLdDocument"), Media.text(RdfOutput.TURTLE), Media.text(RdfOutput.NTRIPLES));
+        if (page)
+            op.answer(303, "Accept: text/html: to the specification page (an archived version: to its changes)").answerHeader("Location", "The page");
+        return op.problems(ProblemType.NIET_GEVONDEN, ProblemType.NIET_AANVAARDBAAR);
     }
 
     public void register(RoutesConfig routes) {

@@ -41,6 +41,7 @@ class AccessTableTest {
             }
             assertEquals(Action.LOCATIE_SCHRIJVEN, routes.get("POST /locaties"));
             assertEquals(Action.LOCATIE_LEZEN, routes.get("GET /locaties/{id}"));
+            assertEquals(Action.MODEL_LEZEN, routes.get("GET /specificatie/{documenttype}"));
             // The published model is public, every route of it (docs/versioning.md).
             List<String> model = routes.keySet().stream().filter(r -> r.startsWith("GET /model")).toList();
             assertEquals(15, model.size(), model.toString());
