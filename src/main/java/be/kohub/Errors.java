@@ -31,7 +31,8 @@ public final class Errors {
         VERSIE_VEREIST(428, "If-Match vereist", "If-Match required"),
         TE_VEEL_POGINGEN(429, "Te veel mislukte aanmeldingen", "Too many failed authentications"),
         TE_VEEL_VERZOEKEN(429, "Te veel verzoeken", "Too many requests"),
-        AANMELDING_ONBESCHIKBAAR(503, "Aanmelding kan nu niet gecontroleerd worden", "Authentication cannot be checked right now");
+        AANMELDING_ONBESCHIKBAAR(503, "Aanmelding kan nu niet gecontroleerd worden", "Authentication cannot be checked right now"),
+        NIET_GEREED(503, "De hub is niet gereed", "The hub is not ready");
 
         public final int status;
         public final String titleNl;

@@ -72,7 +72,15 @@ import be.kohub.requests.RequestHandler;
 import be.kohub.requests.RequestRoutes;
 import be.kohub.requests.RequestStatusCommand;
 import be.kohub.model.ModelFiles;
+import be.kohub.model.ModelRoutes;
+import be.kohub.operations.Operations;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OpenApiDocument;
+import be.kohub.openapi.OpenApiRoutes;
 import be.kohub.sparql.SparqlEndpoint;
+import be.kohub.spec.SpecRoutes;
+import be.kohub.spec.SpecificationPages;
 import be.kohub.store.Store;
 import be.kohub.store.WriteQueue;
 import be.kohub.validation.ShaclValidator;
@@ -109,18 +117,23 @@ public final class Hub implements AutoCloseable {
     private final FeedRetention feedRetention;
     private final CatalogRoutes catalog;
     private final ConformanceRoutes conformance;
+    private final ModelRoutes modelRoutes;
+    private final SpecRoutes specification;
     private final ApiKeys clients;
     private final ManagedClients managedClients;
     private final ClientRoutes clientRoutes;
     private final BearerTokens tokens;
     private final FailedLogins failedLogins;
     private final Webhooks webhooks;
+    private final Operations operations;
+    private final OpenApiRoutes apiContract;
     private final int requestedPort;
     private final String base;
     private Javalin http;
 
     private Hub(Builder b) {
-        this.store = b.store;
+        this.operations = new Operations(b.store, b.readyTimeout);
+        this.store = operations.store();
         this.base = b.base;
         this.requestedPort = b.port;
         this.clients = b.clients;
@@ -129,7 +142,8 @@ public final class Hub implements AutoCloseable {
         this.reader = new DocumentReader(b.limits, contexts);
         ShaclValidator validator = new ShaclValidator(ModelFactory.createModelForGraph(model.shapes()), model.ontology());
         this.writes = new WriteQueue(store, b.writeBatch, b.clock);
-        this.pipeline = new IngestPipeline(writes, validator, new ContextTerms(contexts.v1()), base);
+        operations.watchWriteQueue(writes::pending);
+        this.pipeline = new IngestPipeline(writes, validator, new ContextTerms(contexts.v1()), base, operations.ingestOutcomes());
         AuditLog audit = new AuditLog(writes);
         this.auditRoutes = new AuditRoutes(store, audit);
         PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(model.shapes().getPrefixMapping())
@@ -163,7 +177,15 @@ public final class Hub implements AutoCloseable {
         this.webhooks = new Webhooks(store, writes, codes, reader, clients, b.webhooks);
         // The DCAT catalog for portals (docs/catalogus.md): a file resolved against the base.
         this.catalog = new CatalogRoutes(base, output);
+        // The published model and its versions (docs/versioning.md).
+        this.modelRoutes = ModelRoutes.load(base, model);
+        // The specification pages (docs/specificatie.md), generated once from the model files.
+        this.specification = new SpecRoutes(SpecificationPages.generate(model, contexts.v1(), contexts.published(), documentTypes()));
+        // The conformance pack for vendors (docs/conformiteit.md), one archive built at start.
         this.conformance = new ConformanceRoutes(ConformancePack.load());
+        // The API contract (GET /openapi.json): the registered routes with the descriptions next to them.
+        Clock clock = b.clock;
+        this.apiContract = new OpenApiRoutes(() -> OpenApiDocument.build(base, routes(), describers(), () -> java.time.LocalDate.now(clock)));
         publishModel(model);
         FactsKeeper.start(reportEngine, store, writes);
         FeedWriter.start(store, writes, b.feedPageSize);
@@ -213,11 +235,13 @@ public final class Hub implements AutoCloseable {
             DataAccessPointRegistry.set(handler.getServletContext(), new DataAccessPointRegistry());
         });
         var routes = config.routes;
+        operations.configure(config);
         routes.beforeMatched(authenticator);
         routes.exception(Rejected.class, (e, ctx) -> Problems.send(ctx, e));
         routes.exception(Exception.class, (e, ctx) -> Problems.sendUnexpected(ctx, e));
         routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty())
+            // no route matched (Javalin answers that in plain text), or a route answered 404 without a body
+            if (ctx.endpoints().matchedHttpEndpoint() == null || ctx.result() == null || ctx.result().isEmpty())
                 Problems.send(ctx, new Rejected(Errors.ProblemType.NIET_GEVONDEN, "Geen resource op " + ctx.path() + ".",
                         "No resource at " + ctx.path() + "."));
         });
@@ -232,6 +256,9 @@ public final class Hub implements AutoCloseable {
         feeds.register(routes);
         webhooks.register(routes);
         catalog.register(routes);
+        modelRoutes.register(routes);
+        specification.register(routes);
+        apiContract.register(routes);
         new ValidationRoutes(reader, pipeline, this::documentTypes).register(routes);
         conformance.register(routes);
         routes.get("/context/v1.jsonld", ctx -> ctx.contentType("application/ld+json").result(contexts.v1()), Action.MODEL_LEZEN);
@@ -244,6 +271,40 @@ public final class Hub implements AutoCloseable {
         routes.get("/sparql/organisator", organiserSparql::handle, Action.SPARQL_ORGANISATOR);
         routes.post("/sparql/organisator", organiserSparql::handle, Action.SPARQL_ORGANISATOR);
         auditRoutes.register(routes);
+    }
+
+    /** The descriptions of every route for the API contract: each route class describes its own, next to its registrations. */
+    private List<java.util.function.Consumer<ApiDescription>> describers() {
+        return List.of(locations::describe, childCodes::describe, requests::describe, assignments::describe, reports::describe,
+                dashboard::describe, clientRoutes::describe, erasure::describe, feeds::describe, webhooks::describe,
+                catalog::describe, ValidationRoutes::describe, conformance::describe, modelRoutes::describe, specification::describe, operations::describe, apiContract::describe, this::describe, auditRoutes::describe);
+    }
+
+    /** The routes registered in {@link #configure} itself. */
+    private void describe(ApiDescription api) {
+        api.get("/context/v1.jsonld", "The JSON-LD context of the hub's documents (version 1)").tag("Model")
+                .description("Documents name it as `https://data.kohub.be/context/v1.jsonld`; the hub never fetches a context, "
+                        + "it uses this bundled copy.")
+                .answer(200, "The JSON-LD 1.1 context", Media.jsonLd("JsonLdContext"));
+        String query = "A SPARQL 1.1 query (`query` parameter of a GET, or a form or `application/sparql-query` body of a POST).";
+        Map<String, String> doors = new java.util.LinkedHashMap<>();
+        doors.put("/sparql", "SPARQL over the public graphs (location sheets, the model)");
+        doors.put("/sparql/analyse", "SPARQL over every document without personal data");
+        doors.put("/sparql/loket", "SPARQL over what the calling counter reads through REST");
+        doors.put("/sparql/organisator", "SPARQL over what the calling organiser reads through REST");
+        doors.forEach((path, summary) -> {
+            api.get(path, summary).tag("SPARQL").description(query + " Per role: docs/security.md.")
+                    .query("query", "The SPARQL query", null, "ASK { ?s ?p ?o }")
+                    .answer(200, "SPARQL results (JSON, XML, CSV, TSV) or RDF for CONSTRUCT/DESCRIBE, by `Accept`",
+                            Media.of("application/sparql-results+json", "SparqlResults"), Media.text("text/csv"), Media.text(Media.TURTLE))
+                    .answer(400, "The query does not parse (the SPARQL protocol's plain-text message, not problem+json)", Media.text("text/plain"));
+            api.post(path, summary).tag("SPARQL").description(query + " Per role: docs/security.md.")
+                    .body(Media.text("application/x-www-form-urlencoded").example(api.examples().file("sparql-ask.txt")),
+                            Media.text("application/sparql-query"))
+                    .answer(200, "SPARQL results (JSON, XML, CSV, TSV) or RDF for CONSTRUCT/DESCRIBE, by `Accept`",
+                            Media.of("application/sparql-results+json", "SparqlResults"), Media.text("text/csv"), Media.text(Media.TURTLE))
+                    .answer(400, "The query does not parse (the SPARQL protocol's plain-text message, not problem+json)", Media.text("text/plain"));
+        });
     }
 
     public List<DocumentType> documentTypes() {
@@ -305,6 +366,7 @@ public final class Hub implements AutoCloseable {
         if (http != null)
             http.stop();
         webhooks.close();
+        operations.close();
         retention.close();
         feedRetention.close();
         writes.close();
@@ -342,6 +404,7 @@ public final class Hub implements AutoCloseable {
         private int feedBurst = 200;
         private Duration feedRetention = Duration.ofDays(90);
         private WebhookSettings webhooks = WebhookSettings.DEFAULT;
+        private Duration readyTimeout = Duration.ofSeconds(2);
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -386,6 +449,8 @@ public final class Hub implements AutoCloseable {
         public Builder retentionInterval(Duration interval) { this.retentionInterval = interval; return this; }
         /** Webhook deliveries: private networks (refused by default), retry schedule, threads (docs/webhooks.md). */
         public Builder webhooks(WebhookSettings settings) { this.webhooks = settings; return this; }
+        /** How long GET /ready waits for the store's answer before it answers 503 (default 2 s; docs/operations.md). */
+        public Builder readyTimeout(Duration timeout) { this.readyTimeout = timeout; return this; }
 
         /** Members per feed page (default 250); a full page never changes again (docs/feeds.md). */
         public Builder feedPageSize(int members) { this.feedPageSize = members; return this; }
@@ -432,6 +497,8 @@ public final class Hub implements AutoCloseable {
             new FeedRoutes.Settings(feedMaxAge, feedRequestsPerSecond, feedBurst, feedRetention);
             if (webhooks == null)
                 throw new IllegalStateException("webhook settings must not be null");
+            if (readyTimeout == null || readyTimeout.toMillis() < 1)
+                throw new IllegalStateException("the readiness check needs a positive timeout");
             if (jwks != null)
                 new BearerTokens.Settings(jwks, jwtIssuer, jwtAudience, jwtClockSkew);
             else if (jwtIssuer != null || jwtAudience != null)

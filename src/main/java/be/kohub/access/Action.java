@@ -23,6 +23,8 @@ public enum Action implements RouteRole {
     /** The audit log of personal data. */
     AUDIT_LEZEN(EnumSet.of(Role.BEHEER)),
     MODEL_LEZEN(EnumSet.allOf(Role.class)),
+    /** The API contract: {@code /openapi.json} and its browsable page {@code /api-docs} (public). */
+    API_CONTRACT_LEZEN(EnumSet.allOf(Role.class)),
     /** The DCAT catalog of the hub's datasets and services, for portals and harvesters (docs/catalogus.md). */
     CATALOGUS_LEZEN(EnumSet.allOf(Role.class)),
     /** Issue a child code or record a birth: the systems that register children. */
@@ -53,7 +55,13 @@ public enum Action implements RouteRole {
     /** Listing, creating, rotating and revoking the API keys of system clients (docs/credentials.md). */
     CLIENTS_BEHEREN(EnumSet.of(Role.BEHEER)),
     /** Registering, reading and deleting one's own webhook subscriptions and their dead letters; beheer all of them (docs/webhooks.md). */
-    ABONNEMENT_BEHEREN(EnumSet.of(Role.LLKO, Role.KO, Role.BEHEER));
+    ABONNEMENT_BEHEREN(EnumSet.of(Role.LLKO, Role.KO, Role.BEHEER)),
+    /** {@code /health} and {@code /ready} for load balancers: no data (docs/operations.md). */
+    GEZONDHEID_LEZEN(EnumSet.allOf(Role.class)),
+    /** {@code /metrics} in Prometheus format: a scraper's own key (role monitoring), or beheer (docs/operations.md). */
+    METRIEKEN_LEZEN(EnumSet.of(Role.MONITORING, Role.BEHEER)),
+    /** A consistent backup of the embedded store, streamed: everything, personal data included; beheer only. */
+    BACKUP_MAKEN(EnumSet.of(Role.BEHEER));
 
     private final Set<Role> roles;
 

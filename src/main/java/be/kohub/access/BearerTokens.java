@@ -118,7 +118,7 @@ public final class BearerTokens {
                 role = Role.PUBLIEK;
             }
             if (role == Role.PUBLIEK)
-                throw refused("De claim " + ROLE_CLAIM + " is llko, ko, analist of beheer.", "The claim " + ROLE_CLAIM + " is llko, ko, analist or beheer.");
+                throw refused("De claim " + ROLE_CLAIM + " is llko, ko, analist, beheer of monitoring.", "The claim " + ROLE_CLAIM + " is llko, ko, analist, beheer or monitoring.");
             String organisator = claims.getStringClaim("organisator");
             String loket = claims.getStringClaim("loket");
             List<String> area = claims.getStringListClaim("werkingsgebied");

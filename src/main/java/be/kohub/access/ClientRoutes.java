@@ -22,6 +22,9 @@ import be.kohub.Errors.Rejected;
 import be.kohub.ingest.CommandFields;
 import be.kohub.ingest.DocumentReader;
 import be.kohub.model.CodeLists;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /**
  * {@code /beheer/clients}: the {@code beheer} role lists system clients, creates one with a key,
@@ -54,6 +57,32 @@ public final class ClientRoutes {
         routes.get("/beheer/clients/{name}", this::get, Action.CLIENTS_BEHEREN);
         routes.post("/beheer/clients/{name}/sleutels", this::rotate, Action.CLIENTS_BEHEREN);
         routes.delete("/beheer/clients/{name}", this::revoke, Action.CLIENTS_BEHEREN);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        var ex = api.examples();
+        String name = "The client's name";
+        api.get("/beheer/clients", "The system clients (from the clients file and the API)").tag("Beheer")
+                .answer(200, "Every client; never a key or hash", Media.json("Clients"));
+        api.post("/beheer/clients", "Create a system client with its first API key").tag("Beheer")
+                .body(Media.json("ClientAanmaak").example(ex.file("client-aanmaken.json")))
+                .answer(201, "The client and its new `key`, shown only now", Media.json("ClientMetSleutel"))
+                .answerHeader("Location", "`/beheer/clients/{name}`")
+                .problems(OperationDoc.COMMAND_PROBLEMS).problems(ProblemType.MEDIATYPE, ProblemType.CONFLICT);
+        api.get("/beheer/clients/{name}", "One system client").tag("Beheer")
+                .path("name", name, null, "llko-gent")
+                .answer(200, "The client", Media.json("Client"))
+                .problems(ProblemType.NIET_GEVONDEN);
+        api.post("/beheer/clients/{name}/sleutels", "Rotate: a new API key, the old ones valid for a grace period").tag("Beheer")
+                .path("name", name, null, "llko-gent")
+                .body(Media.json("Rotatie").example(ex.file("sleutel-roteren.json")))
+                .answer(201, "The client and its new `key`, shown only now", Media.json("ClientMetSleutel"))
+                .problems(OperationDoc.COMMAND_PROBLEMS).problems(ProblemType.MEDIATYPE, ProblemType.NIET_GEVONDEN, ProblemType.CONFLICT);
+        api.delete("/beheer/clients/{name}", "Revoke a client: every key stops at once").tag("Beheer")
+                .path("name", name, null, "llko-gent")
+                .answer(204, "Revoked")
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.CONFLICT);
     }
 
     /** {@code GET /beheer/clients}: every client, from the file and from the API; never a key or hash. */
@@ -137,10 +166,11 @@ public final class ClientRoutes {
                 case "ko" -> Role.KO;
                 case "analist" -> Role.ANALIST;
                 case "beheer" -> Role.BEHEER;
+                case "monitoring" -> Role.MONITORING;
                 default -> null;
             };
             if (role == null)
-                fields.problem("role", roleText, "role is llko, ko, analist of beheer.", "role is llko, ko, analist or beheer.");
+                fields.problem("role", roleText, "role is llko, ko, analist, beheer of monitoring.", "role is llko, ko, analist, beheer or monitoring.");
         }
         String organisator = fields.text("organisator", role == Role.KO);
         if (organisator != null && role != Role.KO)

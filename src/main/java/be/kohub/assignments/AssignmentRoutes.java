@@ -26,6 +26,9 @@ import be.kohub.ingest.IngestResult;
 import be.kohub.locations.LocationState;
 import be.kohub.store.Store;
 import be.kohub.vocab.KO;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /** HTTP API of assignments: {@code /toewijzingen}, with acceptance, refusal and ending. */
 public final class AssignmentRoutes {
@@ -60,6 +63,34 @@ public final class AssignmentRoutes {
         routes.post("/toewijzingen/{id}/aanvaarding", ctx -> act(ctx, actions::accept), Action.TOEWIJZING_SCHRIJVEN);
         routes.post("/toewijzingen/{id}/weigering", ctx -> act(ctx, actions::refuse), Action.TOEWIJZING_SCHRIJVEN);
         routes.post("/toewijzingen/{id}/beeindiging", ctx -> act(ctx, actions::end), Action.TOEWIJZING_SCHRIJVEN);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        var ex = api.examples();
+        String id = "The assignment's id: the UUID at the end of its IRI";
+        api.post("/toewijzingen", "Assign a place to a child").tag("Toewijzingen")
+                .description("A JSON-LD assignment at one of the caller's locations. It closes the child's requests it covers, "
+                        + "in every municipality (docs/requests.md); `gewijzigdeAanvragen` lists them.")
+                .body(Media.jsonLd("ToewijzingDocument").example(ex.sample("familieverhaal/08-toewijzing-genk.jsonld")), Media.text(Media.TURTLE))
+                .answer(201, "Assigned", Media.json("Geschreven")).answerHeader("Location", "`/toewijzingen/{id}`").answerHeader("ETag", "The version")
+                .answer(200, "An assignment the hub knew (same caller and identifier), updated", Media.json("Geschreven"))
+                .problems(OperationDoc.DOCUMENT_PROBLEMS)
+                .problems(ProblemType.CONFLICT, ProblemType.ONBEKENDE_VERWIJZING, ProblemType.ONGELDIGE_KINDCODE);
+        api.get("/toewijzingen/{id}", "Read an assignment with its status history").tag("Toewijzingen")
+                .path("id", id, OperationDoc.UUID_PATTERN, null)
+                .answer(200, "The assignment, framed", Media.jsonLd("JsonLdDocument"), Media.text(Media.TURTLE), Media.text(Media.N_TRIPLES))
+                .answerHeader("ETag", "The version")
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.NIET_AANVAARDBAAR);
+        for (String[] step : new String[][] {{"aanvaarding", "The parents accept the assignment", "{}"},
+                {"weigering", "The parents refuse the assignment", "weigering.json"},
+                {"beeindiging", "The care ends", "beeindiging.json"}}) {
+            var op = api.post("/toewijzingen/{id}/" + step[0], step[1]).tag("Toewijzingen")
+                    .path("id", id, OperationDoc.UUID_PATTERN, null);
+            op.body(step[2].equals("{}") ? Media.json("Toewijzingsstap") : Media.json("Toewijzingsstap").example(ex.file(step[2])))
+                    .answer(200, "The new status, with the requests it changed (`gewijzigdeAanvragen`)", Media.json("Geschreven"))
+                    .problems(OperationDoc.COMMAND_PROBLEMS).problems(ProblemType.MEDIATYPE, ProblemType.NIET_GEVONDEN, ProblemType.CONFLICT);
+        }
     }
 
     private void post(Context ctx) {

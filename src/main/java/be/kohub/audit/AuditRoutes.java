@@ -26,6 +26,10 @@ import be.kohub.http.Params;
 import be.kohub.store.Queries;
 import be.kohub.store.Store;
 import be.kohub.vocab.KO;
+import be.kohub.Errors.ProblemType;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /**
  * {@code GET /audit?door=&document=&van=&tot=&limit=} (beheer only): the audit log, newest first,
@@ -45,6 +49,18 @@ public final class AuditRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/audit", this::list, Action.AUDIT_LEZEN);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        api.get("/audit", "The audit log of personal data, newest first").tag("Beheer")
+                .query("door", "Only this system (client name)", null, "llko-gent")
+                .query("document", "Only entries about this document (IRI)", null, null)
+                .query("van", "From this time (ISO 8601)", null, null)
+                .query("tot", "Until this time (ISO 8601)", null, null)
+                .queryInt("limit", "Entries", 1, 1000, 100)
+                .answer(200, "The entries: who read or wrote whose personal data, when and why", Media.json("Audit"))
+                .problems(be.kohub.Errors.ProblemType.ONGELDIGE_PARAMETER);
     }
 
     private void list(Context ctx) {

@@ -33,7 +33,7 @@ final class Purpose {
             case LLKO, KO -> "dossierbehandeling";
             case ANALIST -> "statistiek";
             case BEHEER -> "beheer";
-            case PUBLIEK -> "geen";
+            case PUBLIEK, MONITORING -> "geen";
         };
     }
 }

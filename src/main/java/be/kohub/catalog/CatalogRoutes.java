@@ -18,6 +18,10 @@ import be.kohub.access.Action;
 import be.kohub.http.JsonLdFramer;
 import be.kohub.http.RdfOutput;
 import be.kohub.store.Queries;
+import be.kohub.Errors.ProblemType;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /**
  * {@code GET /catalogus}: the DCAT-AP VL catalog of the hub's datasets, feeds and SPARQL
@@ -43,6 +47,14 @@ public final class CatalogRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/catalogus", this::get, Action.CATALOGUS_LEZEN);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        api.get("/catalogus", "The DCAT-AP VL catalog of the hub's datasets and services").tag("Catalogus")
+                .description("For portals and harvesters; docs/catalogus.md.")
+                .answer(200, "The catalog", Media.jsonLd("JsonLdDocument"), Media.text(Media.TURTLE), Media.text(Media.N_TRIPLES))
+                .problems(be.kohub.Errors.ProblemType.NIET_AANVAARDBAAR);
     }
 
     /** The catalog as the hub serves it: the file resolved against {@code base}, with identifiers. */

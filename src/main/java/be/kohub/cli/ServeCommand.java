@@ -12,17 +12,27 @@ import picocli.CommandLine.Option;
 
 import be.kohub.Hub;
 import be.kohub.access.ApiKeys;
+import be.kohub.store.Store;
 import be.kohub.store.Tdb2Store;
+import be.kohub.store.remote.RemoteStore;
 import be.kohub.webhooks.WebhookSettings;
 
-/** Runs the hub on an embedded TDB2 store. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the hub (embedded TDB2 store).")
+/** Runs the hub on an embedded TDB2 store, or on a remote SPARQL 1.1 store with --store. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the hub (embedded TDB2 store, or a remote SPARQL 1.1 store with --store).")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data", defaultValue = "./data", description = "Directory of the TDB2 database (default ${DEFAULT-VALUE}).")
+    @Option(names = "--data", defaultValue = "./data", description = "Directory of the TDB2 database and of the identity key file (default ${DEFAULT-VALUE}).")
     Path data;
+
+    @Option(names = "--store", description = "URL of a SPARQL 1.1 dataset that answers queries and updates (e.g. Fuseki's "
+            + "http://host:3030/ds) to run on instead of the embedded store; several hub instances may share it (docs/operations.md). "
+            + "The password, if any, comes from the environment variable KOHUB_STORE_PASSWORD.")
+    String store;
+
+    @Option(names = "--store-user", description = "User name for the --store server (HTTP Basic).")
+    String storeUser;
 
     @Option(names = "--base", description = "Base URL of minted IRIs and the published context (default http://localhost:PORT).")
     String base;
@@ -75,6 +85,9 @@ final class ServeCommand implements Callable<Integer> {
             + "addresses (refused by default against SSRF; on with --demo; docs/webhooks.md).")
     boolean webhooksPrivateNetworks;
 
+    @Option(names = "--ready-timeout-ms", defaultValue = "2000", description = "How long GET /ready waits for the store before it answers 503 (default ${DEFAULT-VALUE}).")
+    long readyTimeoutMs;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(data);
@@ -82,12 +95,13 @@ final class ServeCommand implements Callable<Integer> {
                 : demo ? ApiKeys.fromFile(samples.resolve("demo-clients.json")) : ApiKeys.none();
         if (retentionDays < 0 || feedRetentionDays < 0)
             throw new CommandLine.ParameterException(new CommandLine(this), "--retention-days and --feed-retention-days must not be negative");
-        Hub.Builder builder = Hub.builder().store(Tdb2Store.at(data)).port(port).base(base).clients(keys)
+        Store chosen = store == null ? Tdb2Store.at(data) : RemoteStore.at(store, storeUser, System.getenv("KOHUB_STORE_PASSWORD"));
+        Hub.Builder builder = Hub.builder().store(chosen).port(port).base(base).clients(keys)
                 .jwks(jwks).jwtIssuer(jwtIssuer).jwtAudience(jwtAudience).jwtClockSkew(Duration.ofSeconds(jwtSkewSeconds))
                 .failedLogins(maxFailedLogins, Duration.ofMinutes(1))
                 .webhooks(WebhookSettings.DEFAULT.withPrivateNetworks(webhooksPrivateNetworks || demo))
                 .identityKey(IdentityKeyFile.load(identityKeyFile != null ? identityKeyFile : data.resolve("identity.key")));
-        builder.feedPageSize(feedPageSize).feedRateLimit(feedRate, feedBurst);
+        builder.feedPageSize(feedPageSize).feedRateLimit(feedRate, feedBurst).readyTimeout(Duration.ofMillis(readyTimeoutMs));
         if (feedRetentionDays == 0)
             builder.noFeedRetention();
         else
@@ -108,7 +122,8 @@ final class ServeCommand implements Callable<Integer> {
             steps.forEach(s -> System.out.println("demo: " + (s.asExpected() ? "" : "UNEXPECTED ") + s.status() + " " + s.description()));
             new java.util.TreeMap<>(story.kept()).forEach((name, value) -> System.out.println("demo: " + name + " = " + value));
         }
-        System.out.println("kohub listening on http://localhost:" + hub.port() + " (data in " + data.toAbsolutePath() + ")");
+        System.out.println("kohub listening on http://localhost:" + hub.port() + " (data in "
+                + (store == null ? data.toAbsolutePath() : store) + ")");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.close();

@@ -12,6 +12,11 @@ import be.kohub.http.Params;
 import be.kohub.http.RdfOutput;
 import be.kohub.ingest.DocumentReader;
 import be.kohub.store.Store;
+import be.kohub.Errors.ProblemType;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
+import be.kohub.openapi.Examples;
 
 /** HTTP API of unique child codes: {@code /kindcodes}. */
 public final class ChildCodeRoutes {
@@ -36,6 +41,33 @@ public final class ChildCodeRoutes {
         routes.post("/kindcodes", this::issue, Action.KINDCODE_AANVRAGEN);
         routes.get("/kindcodes/{code}", this::get, Action.KINDCODE_LEZEN);
         routes.post("/kindcodes/{code}/geboorte", this::birth, Action.KINDCODE_AANVRAGEN);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        var ex = api.examples();
+        String code = "The child code, `KC` and 12 digits";
+        api.post("/kindcodes", "Get the child code of a (future) child").tag("Kindcodes")
+                .description("Plain JSON: a parent's national register number (`insz`) and their relation, with an expected birth date "
+                        + "and proof, or a birth date. The same parent and a birth date within the window give the same code: "
+                        + "201 for a new code, 200 for the known one. The number is kept only as a keyed hash (docs/requests.md).")
+                .body(Media.json("KindcodeAanvraag").example(ex.sample("familieverhaal/01-kindcode-ongeboren.json"))
+                        .example(ex.sample("familieverhaal/02-kindcode-opnieuw-in-hasselt.json")))
+                .answer(201, "A new child code", Media.json("KindcodeGeschreven").example(ex.file("kindcode-nieuw.json")))
+                .answerHeader("Location", "`/kindcodes/{code}`").answerHeader("ETag", "The child's version")
+                .answer(200, "The code already known for this child", Media.json("KindcodeGeschreven"))
+                .problems(OperationDoc.COMMAND_PROBLEMS).problems(ProblemType.MEDIATYPE);
+        api.get("/kindcodes/{code}", "Read a child, without personal data").tag("Kindcodes")
+                .path("code", code, OperationDoc.CHILD_CODE_PATTERN, Examples.CHILD_CODE)
+                .answer(200, "The child: code, (expected) birth date, municipality", Media.jsonLd("JsonLdDocument"),
+                        Media.text(Media.TURTLE), Media.text(Media.N_TRIPLES))
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.ONGELDIGE_KINDCODE, ProblemType.NIET_AANVAARDBAAR);
+        api.post("/kindcodes/{code}/geboorte", "Record a child's birth").tag("Kindcodes")
+                .path("code", code, OperationDoc.CHILD_CODE_PATTERN, Examples.CHILD_CODE)
+                .body(Media.json("Geboorte").example(ex.sample("familieverhaal/07-geboorte.json")))
+                .answer(200, "Recorded (again: unchanged)", Media.json("KindcodeGeschreven"))
+                .problems(OperationDoc.COMMAND_PROBLEMS)
+                .problems(ProblemType.MEDIATYPE, ProblemType.NIET_GEVONDEN, ProblemType.ONGELDIGE_KINDCODE, ProblemType.CONFLICT);
     }
 
     private void issue(Context ctx) {

@@ -21,12 +21,12 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The conformance pack as one zip archive: every file of {@code sample-data/conformiteit/},
- * which the build packages into the jar under {@code /conformiteit}, under the folder
+ * which the build packages into the jar with the other sample documents, under the folder
  * {@code conformiteit/}. Built once; entries sorted and dated at a fixed time, so that the same
  * files always give the same bytes (and ETag).
  */
 public final class ConformancePack {
-    static final String FOLDER = "/conformiteit";
+    static final String FOLDER = "/sample-data/conformiteit";
     /** 1 January 2025, 00:00 UTC: zip entries carry this time instead of the build's. */
     private static final long FIXED_TIME = 1_735_689_600_000L;
 

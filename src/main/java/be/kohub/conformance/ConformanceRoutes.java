@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import be.kohub.access.Action;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
 
 /** {@code GET /conformiteit.zip}: the conformance pack for vendors (docs/conformiteit.md); public, like validation. */
 public final class ConformanceRoutes {
@@ -11,6 +13,14 @@ public final class ConformanceRoutes {
 
     public ConformanceRoutes(ConformancePack pack) {
         this.pack = pack;
+    }
+
+    /** The API contract of this route (GET /openapi.json), next to its registration. */
+    public void describe(ApiDescription api) {
+        api.get("/conformiteit.zip", "The conformance pack: valid and invalid example documents with the violations expected").tag("Validatie")
+                .description("sample-data/conformiteit/ as one archive, with a manifest per document type; docs/conformiteit.md.")
+                .answer(200, "The archive", Media.text("application/zip")).answerHeader("ETag", "The pack's version")
+                .answer(304, "Not modified (If-None-Match)");
     }
 
     public void register(RoutesConfig routes) {

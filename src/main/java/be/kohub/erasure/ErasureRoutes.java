@@ -17,6 +17,9 @@ import be.kohub.access.Authenticator;
 import be.kohub.audit.AuditLog;
 import be.kohub.codes.KindCode;
 import be.kohub.http.Params;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /** HTTP API of erasure and retention: {@code DELETE /kinderen/{code}} and {@code POST /beheer/bewaartermijn} (beheer only). */
 public final class ErasureRoutes {
@@ -33,6 +36,18 @@ public final class ErasureRoutes {
     public void register(RoutesConfig routes) {
         routes.delete("/kinderen/{code}", this::erase, Action.KIND_WISSEN);
         routes.post("/beheer/bewaartermijn", this::applyRetention, Action.BEWAARTERMIJN_TOEPASSEN);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        api.delete("/kinderen/{code}", "Erase a child (GDPR art. 17)").tag("Beheer")
+                .description("Removes the child's personal data from its requests and assignments; what remains and why: docs/erasure.md.")
+                .path("code", "The child code", OperationDoc.CHILD_CODE_PATTERN, be.kohub.openapi.Examples.CHILD_CODE)
+                .answer(200, "The pseudonym and the documents changed", Media.json("Gewist"))
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.ONGELDIGE_KINDCODE);
+        api.post("/beheer/bewaartermijn", "Run the retention job now").tag("Beheer")
+                .answer(200, "The retention period, the cut-off and the documents purged", Media.json("Bewaartermijn"))
+                .problems(ProblemType.CONFLICT);
     }
 
     /** Answers what was pseudonymised; the code is not repeated, the caller knows it. */

@@ -14,6 +14,9 @@ import be.kohub.access.Action;
 import be.kohub.access.Authenticator;
 import be.kohub.http.Params;
 import be.kohub.store.Store;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /**
  * HTTP API of the change feeds (docs/feeds.md): for each feed the stream
@@ -52,6 +55,33 @@ public final class FeedRoutes {
             routes.get(at + "/pagina/{nummer}", ctx -> page(ctx, feed), feed.action);
         }
         routes.post("/beheer/feeds/bewaartermijn", this::applyRetention, Action.BEWAARTERMIJN_TOEPASSEN);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        for (Feed feed : Feed.values()) {
+            String at = "/ldes/" + feed.path;
+            String what = "The change feed (LDES) of " + feed.path + "; docs/feeds.md";
+            Media[] rdf = {Media.jsonLd("JsonLdDocument"), Media.text(Media.TRIG), Media.text(Media.N_QUADS)};
+            api.get(at, what + ": the stream").tag("Feeds")
+                    .answer(200, "The event stream: description, shape, `tree:view` to its root", rdf)
+                    .problems(ProblemType.NIET_AANVAARDBAAR, ProblemType.TE_VEEL_VERZOEKEN);
+            api.get(at + "/wortel", what + ": the root node").tag("Feeds")
+                    .answer(200, "The root node with its relation to the oldest page kept; `Cache-Control: max-age`", rdf)
+                    .answerHeader("ETag", "Over the bytes")
+                    .answer(304, "Not modified (If-None-Match)")
+                    .problems(ProblemType.NIET_AANVAARDBAAR, ProblemType.TE_VEEL_VERZOEKEN);
+            api.get(at + "/pagina/{nummer}", what + ": one page of members").tag("Feeds")
+                    .path("nummer", "The page number, from 1", "^[0-9]+$", "1")
+                    .header("If-None-Match", "The ETag you have", false, null)
+                    .answer(200, "Members with time-bounded relations to the next page; `immutable` once full", rdf)
+                    .answerHeader("ETag", "Over the bytes")
+                    .answer(304, "Not modified (If-None-Match)")
+                    .problems(ProblemType.NIET_GEVONDEN, ProblemType.VERDWENEN, ProblemType.NIET_AANVAARDBAAR, ProblemType.TE_VEEL_VERZOEKEN);
+        }
+        api.post("/beheer/feeds/bewaartermijn", "Run the feeds' retention now").tag("Beheer")
+                .answer(200, "The period, the cut-off and the pages removed per feed", Media.json("FeedBewaartermijn"))
+                .problems(ProblemType.CONFLICT);
     }
 
     /** Runs the feed retention now: answers the cut-off and the pages removed per feed. */

@@ -26,7 +26,9 @@ public final class Problems {
     private Problems() {}
 
     public static void send(Context ctx, Rejected rejected) {
-        ctx.status(rejected.type.status).contentType(MEDIA_TYPE).result(body(rejected, ctx.path()).toPrettyString().getBytes(StandardCharsets.UTF_8));
+        ObjectNode body = body(rejected, ctx.path());
+        withRequestId(ctx, body);
+        ctx.status(rejected.type.status).contentType(MEDIA_TYPE).result(body.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
     public static void sendUnexpected(Context ctx, Exception e) {
@@ -36,6 +38,7 @@ public final class Problems {
         body.put("title", "Interne fout / Internal error");
         body.put("status", 500);
         body.put("instance", ctx.path());
+        withRequestId(ctx, body);
         ctx.status(500).contentType(MEDIA_TYPE).result(body.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -52,6 +55,13 @@ public final class Problems {
         if (rejected.report.shaclReport() != null)
             body.set("validationReport", validationReport(rejected.report));
         return body;
+    }
+
+    /** The request's id (RequestIds), also in the X-Request-Id header and on the request's log lines: what to quote to the operators. */
+    private static void withRequestId(Context ctx, ObjectNode body) {
+        String id = RequestIds.of(ctx);
+        if (id != null)
+            body.put(RequestIds.KEY, id);
     }
 
     /** The readable list: one entry per problem. */

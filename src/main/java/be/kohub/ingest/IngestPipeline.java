@@ -41,15 +41,22 @@ public final class IngestPipeline {
     private final ShaclValidator validator;
     private final ContextTerms terms;
     private final String base;
+    private final IngestOutcomes outcomes;
 
     /** Where a write goes: {@code null} for "find by the source's id or mint", else a known IRI guarded by If-Match. */
     public record Target(Node iri, String ifMatch) {}
 
     public IngestPipeline(WriteQueue writes, ShaclValidator validator, ContextTerms terms, String base) {
+        this(writes, validator, terms, base, IngestOutcomes.NONE);
+    }
+
+    /** A pipeline that reports what became of each document (the hub's metrics). */
+    public IngestPipeline(WriteQueue writes, ShaclValidator validator, ContextTerms terms, String base, IngestOutcomes outcomes) {
         this.writes = writes;
         this.validator = validator;
         this.terms = terms;
         this.base = base;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -60,7 +67,7 @@ public final class IngestPipeline {
     public ValidationReport dryRun(Graph document, List<DocumentType> types) {
         Optional<DocumentType> type = typeOf(document, types);
         if (type.isPresent())
-            return validator.validate(document, labels(document, roots(document, type.get()).iterator().next(), type.get()));
+            return counted(type.get().name(), validator.validate(document, labels(document, roots(document, type.get()).iterator().next(), type.get())));
         ValidationReport shacl = validator.validate(document, node -> node.isURI() ? node.getURI() : node.toString());
         String names = String.join(", ", types.stream().map(t -> t.name() + " (" + t.rootClass().getLocalName() + ")").toList());
         List<Problem> problems = new ArrayList<>(List.of(Problem.of(null, null,
@@ -69,12 +76,18 @@ public final class IngestPipeline {
                 "No known document type: the document must hold exactly one node of the type of a " + names
                         + ". Check \"type\" and the @context.")));
         problems.addAll(shacl.problems());
-        return new ValidationReport(false, problems, shacl.shaclReport());
+        return counted("onbekend", new ValidationReport(false, problems, shacl.shaclReport()));
     }
 
     /** The type of a document: the first of the types of which it holds exactly one root node. */
     public Optional<DocumentType> typeOf(Graph document, List<DocumentType> types) {
         return types.stream().filter(type -> roots(document, type).size() == 1).findFirst();
+    }
+
+    private ValidationReport counted(String type, ValidationReport report) {
+        if (!report.conforms())
+            outcomes.validationFailed(type, "validatie");
+        return report;
     }
 
     public IngestResult ingest(Client client, DocumentType type, Graph document, Target target) {
@@ -93,10 +106,27 @@ public final class IngestPipeline {
      * rejection. A batch hands all its writes over at once, so the queue commits them together.
      */
     public java.util.concurrent.CompletableFuture<IngestResult> ingestAsync(Client client, DocumentType type, Graph document, Target target) {
+        try {
+            return write(client, type, document, target).whenComplete((result, failure) -> {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+                if (cause == null)
+                    outcomes.stored(type.name(), result.created());
+                else
+                    outcomes.rejected(type.name(), cause instanceof Rejected r ? r.type : null);
+            });
+        } catch (Rejected e) {
+            outcomes.rejected(type.name(), e.type);
+            throw e;
+        }
+    }
+
+    private java.util.concurrent.CompletableFuture<IngestResult> write(Client client, DocumentType type, Graph document, Target target) {
         Node root = root(document, type);
         ValidationReport report = validator.validate(document, labels(document, root, type));
-        if (!report.conforms())
+        if (!report.conforms()) {
+            outcomes.validationFailed(type.name(), "ingest");
             throw new Rejected(ProblemType.SHACL_SCHENDING, report);
+        }
         LocalId localId = localId(document, root, client);
         type.authorizeWrite(client, document, root);
         return writes.submit(tx -> {
@@ -160,6 +190,17 @@ public final class IngestPipeline {
 
     /** Marks a document withdrawn: a new version, kept with its history. Repeating it changes nothing. */
     public IngestResult withdraw(Client client, DocumentType type, Node iri, String ifMatch) {
+        try {
+            IngestResult result = withdrawIn(client, type, iri, ifMatch);
+            outcomes.withdrawn(type.name());
+            return result;
+        } catch (Rejected e) {
+            outcomes.rejected(type.name(), e.type);
+            throw e;
+        }
+    }
+
+    private IngestResult withdrawIn(Client client, DocumentType type, Node iri, String ifMatch) {
         return writes.write(tx -> {
             DocumentMeta previous = existing(DocumentMeta.find(tx, iri), type, iri);
             Graph current = tx.graph(iri);

@@ -33,6 +33,9 @@ import be.kohub.ingest.IngestPipeline.Target;
 import be.kohub.ingest.IngestResult;
 import be.kohub.store.Queries;
 import be.kohub.store.Store;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /** HTTP API of location info sheets: {@code /locaties}. */
 public final class LocationRoutes {
@@ -76,6 +79,77 @@ public final class LocationRoutes {
         routes.delete("/locaties/{id}", this::delete, Action.LOCATIE_SCHRIJVEN);
         routes.get("/locaties/{id}/geschiedenis", this::history, Action.LOCATIE_LEZEN);
         routes.get("/locaties/{id}/schemaorg", this::schemaOrg, Action.LOCATIE_LEZEN);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        var ex = api.examples();
+        String id = "The sheet's id: the UUID at the end of its IRI (the `Location` header of the POST)";
+        api.post("/locaties", "Post a location sheet (new or known), or a batch of them").tag("Locaties")
+                .description("One sheet as JSON-LD or Turtle: validated with SHACL, stored when it conforms. The hub recognises a "
+                        + "sheet it knows by the caller's own identifier (`identificator` without `toegekendDoor`, or with the "
+                        + "caller's name): posting it again updates it (200) instead of creating another (201), so a retry is safe. "
+                        + "A JSON array or `application/x-ndjson` is a batch: each document is stored or refused on its own.")
+                .body(Media.jsonLd("LocatieDocument").example(ex.sample("locaties/gent-kdv-de-knuffelboom.jsonld")),
+                        Media.text(Media.TURTLE), Media.text("application/x-ndjson"))
+                .answer(201, "Stored as a new sheet", Media.json("Geschreven").example(ex.file("locatie-geschreven.json")))
+                .answerHeader("Location", "The sheet's path, `/locaties/{id}`").answerHeader("ETag", "The new version, `\"v1\"`")
+                .answer(200, "A sheet the hub knew (same caller and identifier) is updated; or the result of a batch",
+                        Media.json("GeschrevenOfBatch"))
+                .answerHeader("Location", "The sheet's path (single documents)").answerHeader("ETag", "The new version (single documents)")
+                .answer(422, "Refused: the SHACL report as readable problems and as W3C SHACL JSON-LD; nothing stored",
+                        Media.problem().example(ex.file("probleem-shacl-schending.json")))
+                .problems(OperationDoc.DOCUMENT_PROBLEMS).problems(ProblemType.CONFLICT, ProblemType.ONBEKENDE_VERWIJZING);
+        api.get("/locaties", "List location sheets, filtered and paged").tag("Locaties")
+                .description("Pages in a stable order; the next page is in the `Link` header (`rel=\"next\"`) with an opaque `cursor`.")
+                .query("gemeente", "NIS code of the municipality", "^[0-9]{5}$", "44021")
+                .query("opvangvorm", "Code of the form of care", "^[a-z-]{1,40}$", "groepsopvang")
+                .query("status", "Code of the status of the offer", "^[a-z-]{1,40}$", "actief")
+                .query("bbox", "minLon,minLat,maxLon,maxLat (WGS84)", null, "3.6,51.0,3.8,51.1")
+                .queryInt("limit", "Sheets per page", 1, 100, 20)
+                .query("cursor", "Where the page starts: copy it from the `Link` header", null, null)
+                .header("Accept", "application/ld+json (default), text/turtle or application/n-triples", false, "application/ld+json")
+                .answer(200, "A page of sheets", Media.jsonLd("JsonLdGraaf"), Media.text(Media.TURTLE), Media.text(Media.N_TRIPLES))
+                .answerHeader("Link", "`<…&cursor=…>; rel=\"next\"` when there are more")
+                .problems(ProblemType.ONGELDIGE_PARAMETER, ProblemType.NIET_AANVAARDBAAR);
+        api.get("/locaties/{id}", "Read a location sheet").tag("Locaties")
+                .path("id", id, OperationDoc.UUID_PATTERN, null)
+                .header("Accept", "application/ld+json (default), text/turtle or application/n-triples", false, null)
+                .header("If-None-Match", "The ETag you have: 304 when it is still the current version", false, "\"v1\"")
+                .answer(200, "The sheet, framed with the context `{base}/context/v1.jsonld`", Media.jsonLd("LocatieGelezen"),
+                        Media.text(Media.TURTLE), Media.text(Media.N_TRIPLES))
+                .answerHeader("ETag", "The version, e.g. `\"v3\"`; send it as If-Match to change the sheet")
+                .answerHeader("Link", "The schema.org form: `</locaties/{id}/schemaorg>; rel=\"alternate\"`")
+                .answer(304, "Not modified (If-None-Match matched)")
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.NIET_AANVAARDBAAR);
+        api.put("/locaties/{id}", "Replace a location sheet at its id").tag("Locaties")
+                .description("Needs `If-Match` with the ETag of the version you change: without it 428, with an older one 412.")
+                .path("id", id, OperationDoc.UUID_PATTERN, null)
+                .header("If-Match", "The ETag of the version you change (`*`: any)", true, "\"v1\"")
+                .body(Media.jsonLd("LocatieDocument").example(ex.sample("locaties/gent-kdv-de-knuffelboom.jsonld")), Media.text(Media.TURTLE))
+                .answer(200, "Stored as the next version", Media.json("Geschreven"))
+                .answerHeader("ETag", "The new version")
+                .problems(OperationDoc.DOCUMENT_PROBLEMS)
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.CONFLICT, ProblemType.VERSIE_CONFLICT, ProblemType.VERSIE_VEREIST);
+        api.delete("/locaties/{id}", "Withdraw a location sheet").tag("Locaties")
+                .description("The sheet gets status `ingetrokken` as a new version; its history is kept. Withdrawing it again changes "
+                        + "nothing. `If-Match` is optional; when sent it must match (412).")
+                .path("id", id, OperationDoc.UUID_PATTERN, null)
+                .header("If-Match", "The ETag of the version you withdraw", false, "\"v2\"")
+                .answer(204, "Withdrawn").answerHeader("ETag", "The version after withdrawal")
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.VERSIE_CONFLICT);
+        api.get("/locaties/{id}/geschiedenis", "The versions of a location sheet").tag("Locaties")
+                .path("id", id, OperationDoc.UUID_PATTERN, null)
+                .answer(200, "Every version: number, operation, time, system", Media.json("Geschiedenis"))
+                .problems(ProblemType.NIET_GEVONDEN);
+        api.get("/locaties/{id}/schemaorg", "A location sheet as schema.org ChildCare (for portals)").tag("Locaties")
+                .path("id", id, OperationDoc.UUID_PATTERN, null)
+                .header("If-None-Match", "The ETag you have", false, null)
+                .answer(200, "JSON-LD with `\"@context\": \"https://schema.org\"`, or Turtle, N-Triples", Media.jsonLd("JsonLdDocument"),
+                        Media.text(Media.TURTLE), Media.text(Media.N_TRIPLES))
+                .answerHeader("ETag", "`\"v{n}-schemaorg\"`")
+                .answer(304, "Not modified")
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.NIET_AANVAARDBAAR);
     }
 
     private void post(Context ctx) {

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
@@ -24,6 +26,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * (SHACL), packaged into the jar under {@code /model}, read once at start.
  */
 public final class ModelFiles {
+    /** The archived versions of the shapes, {@code shapes/versies/{version}/}: published, never validated with. */
+    public static final String ARCHIVE = "versies";
     private final Graph ontology;
     private final Graph shapes;
 
@@ -45,39 +49,69 @@ public final class ModelFiles {
         return shapes;
     }
 
-    private static Graph readAll(String folder) {
-        Graph graph = GraphFactory.createDefaultGraph();
+    /**
+     * Parses every Turtle file of a packaged model folder ({@code /model/ontology},
+     * {@code /model/shapes}) into {@code sink}, file by file in name order, triples in file order.
+     */
+    public static void parse(String folder, StreamRDF sink) {
         for (Path file : turtleFiles(folder)) {
             try (InputStream in = Files.newInputStream(file)) {
-                RDFParser.source(in).lang(Lang.TURTLE).parse(graph);
+                RDFParser.source(in).lang(Lang.TURTLE).parse(sink);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    private static Graph readAll(String folder) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        parse(folder, StreamRDFLib.graph(graph));
         if (graph.isEmpty())
             throw new IllegalStateException("no model files under " + folder);
         return graph;
     }
 
-    private static List<Path> turtleFiles(String folder) {
+    /**
+     * The text of every Turtle file under a packaged model folder, archived versions included,
+     * by path relative to the folder (e.g. {@code locatie.ttl}, {@code versies/0.1/locatie.ttl}).
+     */
+    public static Map<String, String> texts(String folder) {
+        Map<String, String> texts = new java.util.TreeMap<>();
+        try {
+            Path root = root(folder);
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".ttl")).toList())
+                    texts.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
+    }
+
+    private static Path root(String folder) {
         try {
             URI uri = ModelFiles.class.getResource(folder).toURI();
-            Path root;
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                root = fs.getPath(folder);
-            } else {
-                root = Path.of(uri);
+            if (!"jar".equals(uri.getScheme()))
+                return Path.of(uri);
+            FileSystem fs;
+            try {
+                fs = FileSystems.getFileSystem(uri);
+            } catch (FileSystemNotFoundException e) {
+                fs = FileSystems.newFileSystem(uri, Map.of());
             }
-            try (Stream<Path> files = Files.walk(root)) {
-                return files.filter(p -> p.toString().endsWith(".ttl")).sorted().toList();
-            }
+            return fs.getPath(folder);
         } catch (URISyntaxException | IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot list model files under " + folder, e);
+        }
+    }
+
+    private static List<Path> turtleFiles(String folder) {
+        Path root = root(folder);
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".ttl"))
+                    .filter(p -> !root.relativize(p).toString().startsWith(ARCHIVE + "/")).sorted().toList();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot list model files under " + folder, e);
         }
     }

@@ -18,6 +18,9 @@ import be.kohub.access.Action;
 import be.kohub.http.Problems;
 import be.kohub.model.CodeLists;
 import be.kohub.vocab.KO;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /**
  * The dashboard page ({@code /dashboard}) and its assets: HTML, CSS and script from
@@ -48,6 +51,16 @@ public final class DashboardRoutes {
             routes.get(path, ctx -> asset(ctx, body, type), Action.DASHBOARD);
         });
         routes.get("/dashboard/keuzelijsten.json", ctx -> asset(ctx, choices, "application/json"), Action.DASHBOARD);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        ASSETS.keySet().stream().sorted().forEach(path -> api.get(path, path.equals("/dashboard")
+                        ? "The dashboard of the reports (it fetches the figures with the user's key)" : "An asset of the dashboard").tag("Rapporten")
+                .answer(200, "HTML, script or style sheet", Media.text(TYPES.get(ASSETS.get(path).substring(ASSETS.get(path).lastIndexOf('.') + 1))
+                        .split(";")[0])));
+        api.get("/dashboard/keuzelijsten.json", "The dashboard's choice lists: municipalities and counters").tag("Rapporten")
+                .answer(200, "The choice lists", Media.json("Keuzelijsten"));
     }
 
     private static void asset(Context ctx, byte[] body, String type) {

@@ -27,6 +27,7 @@ import be.kohub.store.CommitHook;
 import be.kohub.store.Queries;
 import be.kohub.store.ReadTx;
 import be.kohub.store.Store;
+import be.kohub.store.Updates;
 import be.kohub.store.WriteQueue;
 import be.kohub.store.WriteTx;
 import be.kohub.vocab.KO;
@@ -44,10 +45,16 @@ public final class FactsKeeper implements CommitHook {
     private static final Logger LOG = LoggerFactory.getLogger(FactsKeeper.class);
     private static final Var AANVRAAG = Var.alloc("aanvraag"), FEIT = Var.alloc("feit"), VERSIE = Var.alloc("versie");
 
+    private static final Var STAND = Var.alloc("stand");
     private final ReportEngine engine;
+    private final Store store;
+    /** The count of fact changes the engine holds (kohub:rapportfeitenStand); -1: unknown, reload. */
+    private long stand;
 
-    private FactsKeeper(ReportEngine engine) {
+    private FactsKeeper(ReportEngine engine, Store store, long stand) {
         this.engine = engine;
+        this.store = store;
+        this.stand = stand;
     }
 
     /**
@@ -55,15 +62,42 @@ public final class FactsKeeper implements CommitHook {
      * in step with every later commit. Call before the hub takes writes.
      */
     public static void start(ReportEngine engine, Store store, WriteQueue writes) {
+        long stand;
         if (store.read(FactsKeeper::current)) {
+            stand = store.read(FactsKeeper::stand);
             engine.replaceAll(store.read(FactsKeeper::stored));
         } else {
             long t0 = System.nanoTime();
             List<RequestFact> facts = writes.write(FactsKeeper::recompute);
+            stand = store.read(FactsKeeper::stand);
             engine.replaceAll(facts);
             LOG.info("report facts recomputed for {} requests in {} ms", facts.size(), (System.nanoTime() - t0) / 1_000_000);
         }
-        writes.onCommit(new FactsKeeper(engine));
+        FactsKeeper keeper = new FactsKeeper(engine, store, stand);
+        writes.onCommit(keeper);
+        engine.beforeRead(keeper::catchUp);
+    }
+
+    /**
+     * Another hub instance on the same store changed facts (the stand moved without this one):
+     * the engine reloads them from the store. One small query per read; nothing when in step.
+     */
+    private void catchUp() {
+        long stored = store.read(FactsKeeper::stand);
+        synchronized (this) {
+            if (stored == stand)
+                return;
+        }
+        List<RequestFact> facts = store.read(FactsKeeper::stored);
+        synchronized (this) {
+            engine.replaceAll(facts);
+            stand = stored;
+        }
+    }
+
+    private static long stand(ReadTx tx) {
+        var rows = tx.select(Queries.load("reports/facts-stand.rq"));
+        return rows.isEmpty() ? 0 : Long.parseLong(rows.get(0).get(STAND).getLiteralLexicalForm());
     }
 
     @Override
@@ -89,9 +123,21 @@ public final class FactsKeeper implements CommitHook {
                 data.addQuad(factQuad(f));
             });
         }
+        long was = stand(tx);
         update.add(new UpdateDataInsert(data));
+        Updates.bind("reports/next-facts-stand.ru", Map.of("stand",
+                NodeFactory.createLiteralDT(Long.toString(was + 1), XSDDatatype.XSDinteger))).getOperations().forEach(update::add);
         tx.update(update);
-        return () -> engine.update(iris, facts);
+        return () -> {
+            synchronized (this) {
+                if (stand == was) {
+                    engine.update(iris, facts);
+                    stand = was + 1;
+                } else {
+                    stand = -1; // others wrote in between: the next read reloads
+                }
+            }
+        };
     }
 
     /** All facts, read from the documents, replacing whatever the graph held. */

@@ -61,7 +61,19 @@ public final class ReportEngine {
         return snapshot().facts();
     }
 
-    private synchronized Snapshot snapshot() {
+    /** Runs before every read: brings the facts up to date with writes other hub instances made (report/FactsKeeper). */
+    private volatile Runnable beforeRead = () -> {};
+
+    void beforeRead(Runnable step) {
+        this.beforeRead = step;
+    }
+
+    private Snapshot snapshot() {
+        beforeRead.run();
+        return currentSnapshot();
+    }
+
+    private synchronized Snapshot currentSnapshot() {
         if (snapshot == null)
             snapshot = new Snapshot(new ReportFacts(current.values()));
         return snapshot;

@@ -31,6 +31,9 @@ import be.kohub.access.Role;
 import be.kohub.http.Params;
 import be.kohub.http.Problems;
 import be.kohub.vocab.KO;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /**
  * {@code GET /rapporten} and {@code GET /rapporten/{rapport}?periode=…&gemeente=…&llko=…&peildatum=…}:
@@ -65,6 +68,23 @@ public final class ReportRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/rapporten", this::list, Action.RAPPORT_LEZEN);
         routes.get("/rapporten/{rapport}", this::report, Action.RAPPORT_LEZEN);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        api.get("/rapporten", "The reports, their dimensions and the grace period").tag("Rapporten")
+                .answer(200, "The list of reports", Media.json("Rapporten"));
+        api.get("/rapporten/{rapport}", "Figures on unique and unanswered requests").tag("Rapporten")
+                .description("Definitions in docs/rapporten.md. A counter sees its own area, with small counts suppressed.")
+                .path("rapport", "overzicht, woongemeente, locatiegemeente, loket, categorie, leeftijd, trend or uitkomsten", null, "overzicht")
+                .query("periode", "A year (`2027`), quarter (`2027-Q1`) or month (`2027-03`)", null, null)
+                .query("gemeente", "NIS code(s) of municipalities, comma-separated", null, null)
+                .query("llko", "NIS code of a counter", "^[0-9]{5}$", null)
+                .query("peildatum", "The reference date (`YYYY-MM-DD`)", null, null)
+                .query("formaat", "json, csv, turtle, jsonld or ntriples, instead of `Accept`", null, null)
+                .answer(200, "The figures", Media.json("Rapport"), Media.text("text/csv"), Media.text(Media.TURTLE),
+                        Media.jsonLd("JsonLdDocument"), Media.text(Media.N_TRIPLES))
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.ONGELDIGE_PARAMETER, ProblemType.NIET_AANVAARDBAAR);
     }
 
     private void list(Context ctx) {

@@ -34,6 +34,9 @@ import be.kohub.ingest.IngestResult;
 import be.kohub.locations.LocationState;
 import be.kohub.store.Queries;
 import be.kohub.store.Store;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /** HTTP API of requests: {@code /aanvragen} and the cross-counter view {@code /kinderen/{code}/aanvragen}. */
 public final class RequestRoutes {
@@ -78,6 +81,54 @@ public final class RequestRoutes {
         routes.post("/aanvragen/{id}/status", this::changeStatus, Action.AANVRAAG_SCHRIJVEN);
         routes.post("/aanvragen/{id}/toestemming", this::changeConsent, Action.AANVRAAG_SCHRIJVEN);
         routes.get("/kinderen/{code}/aanvragen", this::ofChild, Action.KIND_AANVRAGEN_LEZEN);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        var ex = api.examples();
+        String id = "The request's id: the UUID at the end of its IRI";
+        api.post("/aanvragen", "Register a request for child care (new or known)").tag("Aanvragen")
+                .description("A JSON-LD request for a child code, with the applicants, the wanted start, the care plan and the "
+                        + "preferred locations. Recognised by the caller's own identifier: 201 new, 200 known (updated). "
+                        + "`meldingen` lists preferred locations that do not take requests now.")
+                .body(Media.jsonLd("AanvraagDocument").example(ex.sample("familieverhaal/03-aanvraag-gent.jsonld")), Media.text(Media.TURTLE))
+                .answer(201, "Registered", Media.json("Geschreven")).answerHeader("Location", "`/aanvragen/{id}`").answerHeader("ETag", "The version")
+                .answer(200, "A request the hub knew (same caller and identifier), updated", Media.json("Geschreven"))
+                .problems(OperationDoc.DOCUMENT_PROBLEMS)
+                .problems(ProblemType.CONFLICT, ProblemType.ONBEKENDE_VERWIJZING, ProblemType.ONGELDIGE_KINDCODE);
+        api.get("/aanvragen", "The requests naming one of the caller's locations").tag("Aanvragen")
+                .query("locatie", "The IRI of a location of the caller (organiser)", "^https?://\\S{1,300}$", ex.locationIri("gent-kdv-de-knuffelboom"))
+                .queryInt("limit", "Requests per page", 1, 100, 20)
+                .query("cursor", "Where the page starts: copy it from the `Link` header", null, null)
+                .header("X-Doel", "Why you read personal data (audit log), e.g. `dossierbehandeling`", false, null)
+                .answer(200, "A page of requests; people only where the parents consented", Media.jsonLd("JsonLdGraaf"),
+                        Media.text(Media.TURTLE), Media.text(Media.N_TRIPLES))
+                .answerHeader("Link", "`<…&cursor=…>; rel=\"next\"` when there are more")
+                .problems(ProblemType.ONGELDIGE_PARAMETER, ProblemType.NIET_AANVAARDBAAR);
+        api.get("/aanvragen/{id}", "Read a request with its status and history").tag("Aanvragen")
+                .description("People only for the roles that may see them; a request the caller may not see is 404 (docs/security.md).")
+                .path("id", id, OperationDoc.UUID_PATTERN, null)
+                .header("X-Doel", "Why you read personal data (audit log)", false, null)
+                .answer(200, "The request, framed", Media.jsonLd("JsonLdDocument"), Media.text(Media.TURTLE), Media.text(Media.N_TRIPLES))
+                .answerHeader("ETag", "The version")
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.NIET_AANVAARDBAAR);
+        api.post("/aanvragen/{id}/status", "Change the status of a request (e.g. cancel it)").tag("Aanvragen")
+                .path("id", id, OperationDoc.UUID_PATTERN, null)
+                .body(Media.json("StatusWijziging").example(ex.file("aanvraag-annuleren.json")))
+                .answer(200, "The new status; `gewijzigd` false when it already had it", Media.json("StatusGewijzigd"))
+                .problems(OperationDoc.COMMAND_PROBLEMS).problems(ProblemType.MEDIATYPE, ProblemType.NIET_GEVONDEN, ProblemType.CONFLICT);
+        api.post("/aanvragen/{id}/toestemming", "The parents give or withdraw consent to share the request").tag("Aanvragen")
+                .path("id", id, OperationDoc.UUID_PATTERN, null)
+                .body(Media.json("Toestemming").example(ex.file("toestemming-intrekken.json")))
+                .answer(200, "The consent now; `gewijzigd` false when unchanged", Media.json("ToestemmingGewijzigd"))
+                .problems(OperationDoc.COMMAND_PROBLEMS).problems(ProblemType.MEDIATYPE, ProblemType.NIET_GEVONDEN);
+        api.get("/kinderen/{code}/aanvragen", "Cross-counter view of a child's open requests").tag("Aanvragen")
+                .description("The caller's own requests for the child, and the municipalities and status of other open requests "
+                        + "whose parents consented to share them.")
+                .path("code", "The child code", OperationDoc.CHILD_CODE_PATTERN, be.kohub.openapi.Examples.CHILD_CODE)
+                .header("X-Doel", "Why you read personal data (audit log)", false, null)
+                .answer(200, "Own requests and the other municipalities", Media.json("KindAanvragen"))
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.ONGELDIGE_KINDCODE);
     }
 
     private void post(Context ctx) {

@@ -14,6 +14,11 @@ public interface Store extends AutoCloseable {
 
     <T> T write(Function<WriteTx, T> work);
 
+    /** Whether other hub instances may write to this store too (a remote store); the embedded one is this process's alone. */
+    default boolean shared() {
+        return false;
+    }
+
     /** The dataset for in-process SPARQL (Fuseki's query machinery); always read in a transaction. */
     DatasetGraph dataset();
 

@@ -14,11 +14,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.apache.jena.graph.Graph;
 
+import be.kohub.Errors.ProblemType;
 import be.kohub.access.Action;
 import be.kohub.http.Problems;
 import be.kohub.ingest.DocumentReader;
 import be.kohub.ingest.DocumentType;
 import be.kohub.ingest.IngestPipeline;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
 
 /**
  * Validation for vendors: {@code POST /validatie} validates a document as the write endpoints
@@ -42,6 +45,34 @@ public final class ValidationRoutes {
         this.reader = reader;
         this.pipeline = pipeline;
         this.types = types;
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public static void describe(ApiDescription api) {
+        api.post("/validatie", "Validate a document without storing it").tag("Validatie")
+                .description("A dry run of the write path: the document is parsed (no remote contexts), its type recognised and "
+                        + "checked against the hub's SHACL shapes. The answer is always 200 for a readable document; "
+                        + "`conforms` says whether it would be accepted, `documentType` which type it was read as (null: none, "
+                        + "which never conforms). Each problem names focus node, path, value, message, shape and constraint "
+                        + "component. Nothing is stored. The page GET /validatie and `kohub validate` use it; docs/conformiteit.md.")
+                .body(Media.jsonLd("JsonLdDocument").example(api.examples().sample("locaties/gent-kdv-de-knuffelboom.jsonld"))
+                                .example(api.examples().sample("invalid/locaties/postcode-drie-cijfers.jsonld"))
+                                .example(api.examples().sample("familieverhaal/03-aanvraag-gent.jsonld")),
+                        Media.text(Media.TURTLE))
+                .answer(200, "The validation result: the readable list of problems and the W3C SHACL report",
+                        Media.json("ValidationResult").example(api.examples().file("validatie-conform.json"))
+                                .example(api.examples().file("validatie-schending.json")))
+                .problems(ProblemType.ONGELDIGE_JSON, ProblemType.ONGELDIGE_JSONLD, ProblemType.ONGELDIGE_RDF,
+                        ProblemType.ONBEKENDE_CONTEXT, ProblemType.TE_DIEP, ProblemType.TE_GROOT,
+                        ProblemType.MEDIATYPE, ProblemType.DOCUMENTSTRUCTUUR);
+        api.get("/validatie", "The validation page: paste or upload a document, read the problems next to it").tag("Validatie")
+                .description("HTML with its own script and style sheet (no inline script, Content-Security-Policy default-src 'self'); "
+                        + "it posts to POST /validatie.")
+                .answer(200, "HTML", Media.text("text/html"));
+        api.get("/validatie/validatie.js", "The validation page's script").tag("Validatie")
+                .answer(200, "JavaScript", Media.text("text/javascript"));
+        api.get("/validatie/validatie.css", "The validation page's style sheet").tag("Validatie")
+                .answer(200, "CSS", Media.text("text/css"));
     }
 
     public void register(RoutesConfig routes) {

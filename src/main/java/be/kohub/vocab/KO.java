@@ -115,6 +115,11 @@ public final class KO {
     public static final Node SUBSCRIPTIONS_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/abonnementen");
     /** The webhook outbox: deliveries pending or dead, written with the change they report (webhooks/Outbox). Never public. */
     public static final Node OUTBOX_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/bezorgingen");
+    /** A remote store's revision and the marks of recent writes (store/remote/GuardedUpdate). Never public. */
+    public static final Node STORE_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/opslag");
+    /** The store itself, whose kohub:revisie every write to a remote store moves on by one. */
+    public static final Node opslag = iri("opslag");
+    public static final Node revisie = iri("revisie");
     public static final Node MODEL_GRAPH = NodeFactory.createURI("https://data.kohub.be/graph/model");
     public static final String SYSTEM_PREFIX = "https://data.kohub.be/id/systeem/";
     /** The hub itself as the agent of what it does on its own (issuing codes, the retention job). */

@@ -142,6 +142,10 @@ final class DeliveryWorker implements AutoCloseable {
         try {
             if (closed)
                 return; // not sent: it stays pending for the next start
+            // Hub instances sharing one store (a remote store) take a delivery before sending it, so
+            // that one of them sends it; if the taker stops mid-way, it falls due again afterwards.
+            if (store.shared() && !writes.write(tx -> OutboxRecords.claim(tx, d, clock.instant().plus(settings.timeout().multipliedBy(2)))))
+                return;
             String failure = send(d);
             Instant at = clock.instant();
             int attempts = d.attempts() + 1;

@@ -25,6 +25,7 @@ import org.apache.jena.vocabulary.RDF;
 import be.kohub.store.LoggedEvent;
 import be.kohub.store.Queries;
 import be.kohub.store.ReadTx;
+import be.kohub.store.WriteTx;
 import be.kohub.vocab.KO;
 
 /**
@@ -103,6 +104,21 @@ final class OutboxRecords {
      */
     static UpdateRequest failed(Delivery d, int attempts, Instant next, boolean dead, Instant at, String error) {
         return restate(d, attempts, next, dead ? Delivery.DEAD : Delivery.PENDING, at, error);
+    }
+
+    /**
+     * Takes a delivery for one attempt when several hub instances share the store: it is due later
+     * (at {@code until}, when the attempt is over one way or another), so other instances leave it;
+     * true only if it is still as {@code d} was read (pending, same attempts and due time). The
+     * write queue runs this check and the update in one transaction.
+     */
+    static boolean claim(WriteTx tx, Delivery d, Instant until) {
+        Optional<Delivery> now = find(tx, d.id());
+        if (now.isEmpty() || !Delivery.PENDING.equals(now.get().state()) || now.get().attempts() != d.attempts()
+                || !now.get().nextAttempt().equals(d.nextAttempt()))
+            return false;
+        tx.update(restate(d, d.attempts(), until, Delivery.PENDING, d.lastAttempt(), d.lastError()));
+        return true;
     }
 
     /** A dead letter sent again: pending, due now, with a fresh count of attempts; its last error stays until the next attempt. */

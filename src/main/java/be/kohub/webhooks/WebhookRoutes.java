@@ -22,6 +22,9 @@ import be.kohub.http.Params;
 import be.kohub.ingest.CommandFields;
 import be.kohub.ingest.DocumentReader;
 import be.kohub.model.CodeLists;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /**
  * {@code /abonnementen}: a system registers where it wants to hear of changes (docs/webhooks.md),
@@ -54,6 +57,38 @@ public final class WebhookRoutes {
         routes.delete("/abonnementen/{id}", this::delete, Action.ABONNEMENT_BEHEREN);
         routes.get("/abonnementen/{id}/dode-brieven", this::deadLetters, Action.ABONNEMENT_BEHEREN);
         routes.post("/abonnementen/{id}/dode-brieven/opnieuw", this::replay, Action.ABONNEMENT_BEHEREN);
+    }
+
+    /** The API contract of these routes (GET /openapi.json), next to their registrations. */
+    public void describe(ApiDescription api) {
+        var ex = api.examples();
+        String id = "The subscription's id";
+        api.post("/abonnementen", "Subscribe a callback URL to event types (webhooks)").tag("Webhooks")
+                .description("Deliveries are signed as Standard Webhooks prescribe; verify them with the `geheim` (docs/webhooks.md).")
+                .body(Media.json("AbonnementAanmaak").example(ex.file("abonnement-aanmaken.json")))
+                .answer(201, "The subscription and its `geheim`, shown only now", Media.json("AbonnementMetGeheim"))
+                .answerHeader("Location", "`/abonnementen/{id}`")
+                .problems(OperationDoc.COMMAND_PROBLEMS).problems(ProblemType.MEDIATYPE);
+        api.get("/abonnementen", "One's own subscriptions (beheer: all)").tag("Webhooks")
+                .answer(200, "The subscriptions with pending and dead counts; never the secret", Media.json("Abonnementen"));
+        api.get("/abonnementen/{id}", "One subscription").tag("Webhooks")
+                .path("id", id, null, null)
+                .answer(200, "The subscription", Media.json("Abonnement"))
+                .problems(ProblemType.NIET_GEVONDEN);
+        api.delete("/abonnementen/{id}", "Delete a subscription with its pending deliveries and dead letters").tag("Webhooks")
+                .path("id", id, null, null)
+                .answer(204, "Deleted")
+                .problems(ProblemType.NIET_GEVONDEN);
+        api.get("/abonnementen/{id}/dode-brieven", "The deliveries that failed every retry").tag("Webhooks")
+                .path("id", id, null, null)
+                .queryInt("limit", "Dead letters", 1, 1000, 100)
+                .answer(200, "The dead letters with their payload", Media.json("DodeBrieven"))
+                .problems(ProblemType.NIET_GEVONDEN, ProblemType.ONGELDIGE_PARAMETER);
+        api.post("/abonnementen/{id}/dode-brieven/opnieuw", "Send dead letters again (one by `id`, or all)").tag("Webhooks")
+                .path("id", id, null, null)
+                .body(Media.json("Opnieuw").example(ex.file("opnieuw-alle.json")))
+                .answer(200, "How many were queued again", Media.json("OpnieuwGepland"))
+                .problems(OperationDoc.COMMAND_PROBLEMS).problems(ProblemType.MEDIATYPE, ProblemType.NIET_GEVONDEN);
     }
 
     /** {@code POST /abonnementen} {@code {callbackUrl, gebeurtenistypes, geheim?}}: 201 with the secret, shown this once. */

@@ -9,6 +9,9 @@ import be.kohub.ingest.DocumentReader;
 import be.kohub.model.CodeLists;
 import be.kohub.store.Store;
 import be.kohub.store.WriteQueue;
+import be.kohub.openapi.ApiDescription;
+import be.kohub.openapi.Media;
+import be.kohub.openapi.OperationDoc;
 
 /**
  * Webhooks assembled (docs/webhooks.md): the outbox hook on every write transaction, the routes
@@ -31,6 +34,11 @@ public final class Webhooks implements AutoCloseable {
 
     public void register(RoutesConfig config) {
         routes.register(config);
+    }
+
+    /** The API contract of the webhook routes (GET /openapi.json). */
+    public void describe(ApiDescription api) {
+        routes.describe(api);
     }
 
     /** Starts delivering, first whatever an earlier run left pending. */

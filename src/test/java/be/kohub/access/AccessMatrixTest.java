@@ -172,10 +172,40 @@ class AccessMatrixTest {
         read("GET /abonnementen/{id}/dode-brieven", sub + "/dode-brieven", "401 200 404 404 404 404 403 200");
         write("POST /abonnementen/{id}/dode-brieven/opnieuw", sub + "/dode-brieven/opnieuw", "{}", "401 200 404 404 404 404 403 200");
         writeWith("DELETE /abonnementen/{id}", "DELETE", sub, null, Map.of(), "401 - 404 404 404 404 403 -");
+        // operations (docs/operations.md): health and readiness for load balancers, metrics for a monitoring key and beheer, backups for beheer
+        read("GET /health", "/health", "200 200 200 200 200 200 200 200");
+        read("GET /ready", "/ready", "200 200 200 200 200 200 200 200");
+        read("GET /metrics", "/metrics", "401 403 403 403 403 403 403 200");
+        // On a remote store the hub refuses to back it up (409): that store has its own backup.
+        write("POST /beheer/backup", "/beheer/backup", "{}", "401 403 403 403 403 403 403 " + (be.kohub.TestStores.remote() ? "409" : "200"));
         write("POST /validatie", "/validatie", "{}", "200 200 200 200 200 200 200 200");
         read("GET /context/v1.jsonld", "/context/v1.jsonld", "200 200 200 200 200 200 200 200");
+        // the published model (docs/versioning.md): public, every version
+        String all = "200 200 200 200 200 200 200 200";
+        String v = be.kohub.model.ModelVersions.load(be.kohub.model.ModelFiles.load().ontology()).current().number();
+        read("GET /model", "/model", all);
+        read("GET /model/wijzigingen", "/model/wijzigingen?sinds=0.1", all);
+        read("GET /model/ontologie", "/model/ontologie", all);
+        read("GET /model/codelijsten", "/model/codelijsten", all);
+        read("GET /model/codelijsten/{naam}", "/model/codelijsten/opvangvorm", all);
+        read("GET /model/shapes", "/model/shapes", all);
+        read("GET /model/shapes/{documenttype}", "/model/shapes/aanvraag", all);
+        read("GET /model/frames/{documenttype}", "/model/frames/toewijzing", all);
+        read("GET /model/{versie}", "/model/0.1", all);
+        read("GET /model/{versie}/ontologie", "/model/" + v + "/ontologie", all);
+        read("GET /model/{versie}/codelijsten", "/model/" + v + "/codelijsten", all);
+        read("GET /model/{versie}/codelijsten/{naam}", "/model/" + v + "/codelijsten/dagdeel", all);
+        read("GET /model/{versie}/shapes", "/model/0.1/shapes", all);
+        read("GET /model/{versie}/shapes/{documenttype}", "/model/0.1/shapes/locatie", all);
+        read("GET /model/{versie}/frames/{documenttype}", "/model/" + v + "/frames/locatie", all);
         read("GET /catalogus", "/catalogus", "200 200 200 200 200 200 200 200");
+        read("GET /specificatie", "/specificatie", "200 200 200 200 200 200 200 200");
+        read("GET /specificatie/{documenttype}", "/specificatie/aanvraag", "200 200 200 200 200 200 200 200");
         for (String path : hub.hub.routes().keySet().stream().filter(r -> r.startsWith("GET /dashboard")).toList())
+            read(path, path.substring(4), "200 200 200 200 200 200 200 200");
+        // the API contract and its browsable page: public
+        read("GET /openapi.json", "/openapi.json", "200 200 200 200 200 200 200 200");
+        for (String path : hub.hub.routes().keySet().stream().filter(r -> r.startsWith("GET /api-docs")).toList())
             read(path, path.substring(4), "200 200 200 200 200 200 200 200");
         // SPARQL: one door per role; what each shows is checked in ScopedSparqlTest
         String ask = "?query=" + URLEncoder.encode("ASK { ?s ?p ?o }", StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,11 @@ class AccessTableTest {
             }
             assertEquals(Action.LOCATIE_SCHRIJVEN, routes.get("POST /locaties"));
             assertEquals(Action.LOCATIE_LEZEN, routes.get("GET /locaties/{id}"));
+            assertEquals(Action.MODEL_LEZEN, routes.get("GET /specificatie/{documenttype}"));
+            // The published model is public, every route of it (docs/versioning.md).
+            List<String> model = routes.keySet().stream().filter(r -> r.startsWith("GET /model")).toList();
+            assertEquals(15, model.size(), model.toString());
+            model.forEach(r -> assertEquals(Action.MODEL_LEZEN, routes.get(r), r));
         }
     }
 }

@@ -231,7 +231,7 @@ public final class FeedBenchmark {
                 .clients(ApiKeys.fromFile(root.resolve("sample-data/demo-clients.json"))).build().start();
     }
 
-    private static List<Batch> batches(List<byte[]> bodies, int perBatch) {
+    static List<Batch> batches(List<byte[]> bodies, int perBatch) {
         List<Batch> batches = new ArrayList<>();
         for (int from = 0; from < bodies.size(); from += perBatch) {
             List<byte[]> part = bodies.subList(from, Math.min(bodies.size(), from + perBatch));
@@ -244,7 +244,7 @@ public final class FeedBenchmark {
     }
 
     /** Posts every batch once from {@code clients} threads; each must be answered 200 with every document stored. */
-    private static Run postBatches(HttpClient http, URI uri, String key, List<Batch> batches, int clients, String name, HeapMeter meter)
+    static Run postBatches(HttpClient http, URI uri, String key, List<Batch> batches, int clients, String name, HeapMeter meter)
             throws InterruptedException {
         long[] latencies = new long[batches.size()];
         AtomicInteger next = new AtomicInteger();

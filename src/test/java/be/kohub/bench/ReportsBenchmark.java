@@ -67,7 +67,7 @@ public final class ReportsBenchmark {
     private static final int GRACE = 30;
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
     private static final long NAIVE_TIMEOUT_MS = Long.getLong("bench.naiveTimeoutSeconds", 1800) * 1000;
-    private static final String GENT = "44021";
+    static final String GENT = "44021";
 
     public static void main(String[] args) {
         ExitingMain.run(ReportsBenchmark::run);
@@ -268,18 +268,20 @@ public final class ReportsBenchmark {
         return String.format(Locale.ROOT, "| %s | %s | %,d ms | %s |", what, scale, nanos / 1_000_000, peakBytes < 0 ? "–" : Long.toString(peakBytes >> 20));
     }
 
-    private static void send(HttpClient http, String url, String key, String json) throws Exception {
+    static void send(HttpClient http, String url, String key, String json) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200)
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
     }
 
-    private static void get(HttpClient http, String url, String key) throws Exception {
+    /** A report as JSON; answers its body. */
+    static String get(HttpClient http, String url, String key) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key)
                 .header("Accept", "application/json").timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200)
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        return r.body();
     }
 
     /** The nine reports of one year, as the dashboard asks them; answers the overview's figures. */
@@ -294,7 +296,7 @@ public final class ReportsBenchmark {
         return overview;
     }
 
-    private static long median(long[] values) {
+    static long median(long[] values) {
         long[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         return sorted[sorted.length / 2];

@@ -429,7 +429,7 @@ public final class WebhookBenchmark {
                     + "the figures are lower than on a quiet machine and rows with different shares are not comparable.%n%n", 100 * busiest));
         out.append("Hub / plain: ").append(String.join("; ", hubRuns.stream().map(h -> {
             Run p = plainRuns.get(hubRuns.indexOf(h));
-            return String.format(Locale.ROOT, "%.2f with %d delivery thread%s (%,.0f against %,.0f POSTs/s)", h.perSecond() / p.perSecond(),
+            return String.format(Locale.ROOT, "%.3f with %d delivery thread%s (%,.0f against %,.0f POSTs/s)", h.perSecond() / p.perSecond(),
                     h.threads(), h.threads() == 1 ? "" : "s", h.perSecond(), p.perSecond());
         }).toList())).append(".\n\n");
         out.append("Latency of a live delivery, from the change (the event's `timestamp`, the hub's clock, milliseconds) to its first "
@@ -460,7 +460,7 @@ public final class WebhookBenchmark {
     }
 
     private static void row(StringBuilder out, String label, Run r, Run baseline) {
-        out.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %,d / %,d | %,d of %,d | %.2f | %.0f %% / %.0f %% / %.0f %% |%n", label,
+        out.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %,d / %,d | %,d of %,d | %.3f | %.0f %% / %.0f %% / %.0f %% |%n", label,
                 r.threads(), r.perSecond(), r.nanos() / 1e9, r.distinctIds(), r.requests(), r.requests() - r.badSignatures(), r.requests(),
                 r.perSecond() / baseline.perSecond(), 100 * r.ownCpu(), 100 * r.othersCpu(), 100 * r.stealCpu()));
     }

@@ -17,6 +17,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,8 @@ import be.kohub.ingest.DocumentMeta;
  * and re-post through the API as if the API had stored them, a new request and an assignment for
  * a generated child work and cancel what the assignment covers, and the same seed gives the same bytes.
  */
+// Embedded only: the generator bulk-loads a TDB2 directory (a Fuseki store is loaded with its own tools).
+@Tag("embedded-only")
 class GeneratorTest {
     private static final Settings SETTINGS = new Settings(200, 500, 300, 0.5, 42, "http://localhost:8080", Settings.DEFAULT_AS_OF, 50);
     @TempDir

@@ -23,6 +23,7 @@ import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.update.UpdateRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import be.kohub.Hub;
@@ -37,6 +38,8 @@ import be.kohub.vocab.KO;
  * then read from their graph, they are recomputed when their form is not the hub's, and public
  * SPARQL never sees them.
  */
+// Embedded only: it alters the TDB2 database directly while the hub is down.
+@Tag("embedded-only")
 class StoredReportFactsTest {
     private static final String ANALYST = RunningHub.key("opgroeien-analist");
     private static final String AS_OF = "&peildatum=" + HandBuiltDataset.AS_OF;

@@ -24,8 +24,17 @@ public final class StoryFixtures {
     private final Map<String, String> locations;
 
     public StoryFixtures(RunningHub hub) {
+        this(hub, hub.loadSampleLocations());
+    }
+
+    private StoryFixtures(RunningHub hub, Map<String, String> locations) {
         this.hub = hub;
-        this.locations = hub.loadSampleLocations();
+        this.locations = locations;
+    }
+
+    /** The same fixtures, used through another hub instance on the same store. */
+    public StoryFixtures through(RunningHub other) {
+        return new StoryFixtures(other, locations);
     }
 
     public String location(String file) {

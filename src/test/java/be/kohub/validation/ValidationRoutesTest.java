@@ -49,7 +49,7 @@ class ValidationRoutesTest {
         assertEquals("900", problem.get("value").asText());
         assertEquals("Een adres heeft precies één Belgische postcode van vier cijfers.", problem.get("message").get("nl").asText());
         assertEquals("An address has exactly one four-digit Belgian postcode.", problem.get("message").get("en").asText());
-        assertEquals("https://data.kohub.be/shapes/locatie#AdresShape/postcode", problem.get("shape").asText());
+        assertEquals("https://data.kohub.be/shapes/locatie/1.0#AdresShape/postcode", problem.get("shape").asText());
         assertEquals("http://www.w3.org/ns/shacl#PatternConstraintComponent", problem.get("constraint").asText());
         assertEquals("Violation", problem.get("severity").asText());
         String report = answer.get("validationReport").toString();
