@@ -238,6 +238,15 @@ public final class Hub implements AutoCloseable {
         operations.configure(config);
         routes.beforeMatched(authenticator);
         routes.exception(Rejected.class, (e, ctx) -> Problems.send(ctx, e));
+        // a body over the server's limit is refused by Javalin while it reads it; say so as problem+json
+        long maxRequest = config.http.maxRequestSize;
+        routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413)
+                Problems.send(ctx, new Rejected(Errors.ProblemType.TE_GROOT, "Het verzoek is groter dan de limiet van " + maxRequest + " bytes.",
+                        "The request is larger than the limit of " + maxRequest + " bytes."));
+            else
+                io.javalin.router.exception.HttpResponseExceptionMapper.INSTANCE.handle(e, ctx);
+        });
         routes.exception(Exception.class, (e, ctx) -> Problems.sendUnexpected(ctx, e));
         routes.error(404, ctx -> {
             // no route matched (Javalin answers that in plain text), or a route answered 404 without a body

@@ -179,6 +179,11 @@ class AccessMatrixTest {
         // On a remote store the hub refuses to back it up (409): that store has its own backup.
         write("POST /beheer/backup", "/beheer/backup", "{}", "401 403 403 403 403 403 403 " + (be.kohub.TestStores.remote() ? "409" : "200"));
         write("POST /validatie", "/validatie", "{}", "200 200 200 200 200 200 200 200");
+        // the validation page and the conformance pack (docs/conformiteit.md): public, like validating
+        read("GET /validatie", "/validatie", "200 200 200 200 200 200 200 200");
+        read("GET /validatie/validatie.js", "/validatie/validatie.js", "200 200 200 200 200 200 200 200");
+        read("GET /validatie/validatie.css", "/validatie/validatie.css", "200 200 200 200 200 200 200 200");
+        read("GET /conformiteit.zip", "/conformiteit.zip", "200 200 200 200 200 200 200 200");
         read("GET /context/v1.jsonld", "/context/v1.jsonld", "200 200 200 200 200 200 200 200");
         // the published model (docs/versioning.md): public, every version
         String all = "200 200 200 200 200 200 200 200";
