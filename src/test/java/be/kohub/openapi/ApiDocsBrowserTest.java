@@ -2,10 +2,7 @@ package be.kohub.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,15 +11,11 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import be.kohub.HeadlessChromium;
 import be.kohub.RunningHub;
 
 /**
@@ -31,20 +24,9 @@ import be.kohub.RunningHub;
  * registers. Saves a screenshot as target/api-docs.png.
  */
 class ApiDocsBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
     @Test
     void theApiPageListsEveryRoute() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1600", "--user-data-dir=" + Files.createTempDirectory("kohub-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = HeadlessChromium.start(1280, 1600);
         try (RunningHub hub = RunningHub.start()) {
             browser.get(hub.url("/api-docs"));
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -57,8 +39,7 @@ class ApiDocsBrowserTest {
             assertTrue(browser.findElement(By.cssSelector(".info .title")).getText().startsWith("kohub"));
             List<WebElement> versions = browser.findElements(By.cssSelector(".info .version-stamp"));
             assertTrue(versions.stream().anyMatch(v -> v.getText().contains("OAS 3.1")), "Swagger UI reads it as OpenAPI 3.1");
-            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), Path.of("target/api-docs.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            HeadlessChromium.screenshot(browser, Path.of("target/api-docs.png"));
         } finally {
             browser.quit();
         }

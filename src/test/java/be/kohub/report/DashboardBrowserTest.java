@@ -2,9 +2,7 @@ package be.kohub.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,14 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import be.kohub.HeadlessChromium;
 import be.kohub.RunningHub;
 
 /**
@@ -32,25 +27,15 @@ import be.kohub.RunningHub;
  * as target/dashboard.png.
  */
 class DashboardBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final MutableClock CLOCK = new MutableClock();
     private static RunningHub hub;
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
+        browser = HeadlessChromium.start(1280, 2400);
         hub = RunningHub.start(b -> b.clock(CLOCK));
         HandBuiltDataset.play(hub, CLOCK);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,2400", "--user-data-dir=" + Files.createTempDirectory("kohub-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -115,9 +100,8 @@ class DashboardBrowserTest {
         // The trend chart was drawn by Chart.js (served from the hub's jar).
         assertTrue((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return typeof Chart === 'function' && !!Chart.getChart('grafiek-trend')"));
 
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.createDirectories(Path.of("target"));
-        Files.copy(shot.toPath(), Path.of("target/dashboard.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, Path.of("target/dashboard.png"));
     }
 
     private static WebElement active() {
