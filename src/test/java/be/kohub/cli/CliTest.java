@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,38 @@ class CliTest {
         assertTrue(invalid.out.contains("Een adres heeft precies één Belgische postcode"), invalid.out);
         assertEquals(2, run("validate", INVALID, UNREADABLE).exit);
         assertEquals(2, run("validate", "does-not-exist.jsonld").exit);
+    }
+
+    /** Every field of every problem, as the conformance pack's manifest names them, in words and as --json. */
+    @Test
+    void validatePrintsEveryFieldOfEveryProblem() throws Exception {
+        String file = "sample-data/conformiteit/locatie/ongeldig/twee-fouten.jsonld";
+        com.fasterxml.jackson.databind.JsonNode expected = null;
+        for (var entry : be.kohub.RunningHub.JSON.readTree(Path.of("sample-data/conformiteit/locatie/manifest.json").toFile()).get("ongeldig"))
+            if (file.endsWith(entry.get("bestand").asText()))
+                expected = entry.get("verwacht");
+        assertEquals(2, expected.size());
+        Run words = run("validate", file);
+        assertEquals(1, words.exit);
+        assertTrue(words.out.contains("invalid locatie, 2 problems"), words.out);
+        for (var problem : expected) {
+            String constraint = problem.get("constraint").asText();
+            for (String shown : List.of("focus node  " + problem.get("focusNode").asText(), "<" + problem.get("path").asText() + ">",
+                    "value       \"" + problem.get("value").asText() + "\"", "shape       " + problem.get("shape").asText(),
+                    "constraint  sh:" + constraint.substring(constraint.indexOf('#') + 1)))
+                assertTrue(words.out.contains(shown), shown + " in\n" + words.out);
+        }
+        Run json = run("validate", "--json", file);
+        assertEquals(1, json.exit);
+        var answer = be.kohub.RunningHub.JSON.readTree(json.out).get(0);
+        assertEquals(file, answer.get("file").asText());
+        assertEquals("locatie", answer.get("documentType").asText());
+        assertEquals(expected.size(), answer.get("problems").size());
+        for (int i = 0; i < expected.size(); i++)
+            for (String field : List.of("focusNode", "path", "value", "shape", "constraint"))
+                assertEquals(expected.get(i).get(field), answer.get("problems").get(i).get(field), field);
+        for (var problem : answer.get("problems"))
+            assertTrue(words.out.contains(problem.at("/message/nl").asText()) && words.out.contains(problem.at("/message/en").asText()), words.out);
     }
 
     @Test
