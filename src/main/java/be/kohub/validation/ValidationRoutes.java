@@ -56,7 +56,7 @@ public final class ValidationRoutes {
                         + "which never conforms). Each problem names focus node, path, value, message, shape and constraint "
                         + "component. Nothing is stored. The page GET /validatie and `kohub validate` use it; docs/conformiteit.md.")
                 .body(Media.jsonLd("JsonLdDocument").example(api.examples().sample("locaties/gent-kdv-de-knuffelboom.jsonld"))
-                                .example(api.examples().sample("invalid/locaties/postcode-drie-cijfers.jsonld"))
+                                .example(api.examples().sample("conformiteit/locatie/ongeldig/postcode-drie-cijfers.jsonld"))
                                 .example(api.examples().sample("familieverhaal/03-aanvraag-gent.jsonld")),
                         Media.text(Media.TURTLE))
                 .answer(200, "The validation result: the readable list of problems and the W3C SHACL report",

@@ -21,8 +21,8 @@ import be.kohub.store.Tdb2Store;
 /** The command line as an operator uses it: exit codes and words. */
 class CliTest {
     static final String VALID = "sample-data/locaties/gent-kdv-de-rups.jsonld";
-    static final String INVALID = "sample-data/invalid/locaties/postcode-drie-cijfers.jsonld";
-    static final String UNREADABLE = "sample-data/invalid/locaties/ongeldige-json.json";
+    static final String INVALID = "sample-data/conformiteit/locatie/ongeldig/postcode-drie-cijfers.jsonld";
+    static final String UNREADABLE = "sample-data/conformiteit/locatie/onleesbaar/ongeldige-json.json";
 
     @Test
     void validateSaysValidInvalidOrUnreadableByExitCode() {

@@ -82,7 +82,7 @@ class InputLimitsTest {
     void batchStoresTheValidSheetsAndReportsTheInvalidOne() {
         String valid1 = new String(sample("locaties/gent-kdv-de-rups.jsonld"), StandardCharsets.UTF_8);
         String valid2 = new String(sample("locaties/brugge-kdv-de-reiger.jsonld"), StandardCharsets.UTF_8);
-        String invalid = new String(sample("invalid/locaties/postcode-drie-cijfers.jsonld"), StandardCharsets.UTF_8);
+        String invalid = new String(sample("conformiteit/locatie/ongeldig/postcode-drie-cijfers.jsonld"), StandardCharsets.UTF_8);
         HttpResponse<String> response = hub.postJsonLd("/locaties", beheer,
                 ("[" + valid1 + "," + invalid + "," + valid2 + "]").getBytes(StandardCharsets.UTF_8));
         assertEquals(200, response.statusCode(), response.body());
@@ -114,7 +114,7 @@ class InputLimitsTest {
     @Test
     void validationEndpointDryRunsAndStoresNothing() {
         long before = hub.quadCount();
-        HttpResponse<String> invalid = hub.postJsonLd("/validatie", null, sample("invalid/locaties/onbekende-nis-code.jsonld"));
+        HttpResponse<String> invalid = hub.postJsonLd("/validatie", null, sample("conformiteit/locatie/ongeldig/onbekende-nis-code.jsonld"));
         assertEquals(200, invalid.statusCode(), invalid.body());
         assertEquals(false, json(invalid).get("conforms").asBoolean());
         assertEquals("https://data.kohub.be/ns/kohub#gemeente", json(invalid).get("problems").get(0).path("path").asText());

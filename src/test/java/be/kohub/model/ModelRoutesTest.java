@@ -300,7 +300,7 @@ class ModelRoutesTest {
     @Test
     void validationNamesTheVersionOfTheShapeThatFired() {
         HttpResponse<String> answer = hub.post("/validatie", null, "application/ld+json",
-                RunningHub.sample("invalid/locaties/postcode-drie-cijfers.jsonld"));
+                RunningHub.sample("conformiteit/locatie/ongeldig/postcode-drie-cijfers.jsonld"));
         JsonNode problem = json(answer).get("problems").get(0);
         assertEquals("https://data.kohub.be/shapes/locatie/" + current + "#AdresShape/postcode", problem.get("shape").asText());
     }

@@ -38,14 +38,14 @@ class MetricsTest {
             assertEquals(201, created.statusCode(), created.body());
             HttpResponse<String> updated = hub.postJsonLd("/locaties", beheer, sample("locaties/gent-kdv-de-knuffelboom.jsonld"));
             assertEquals(200, updated.statusCode(), updated.body());
-            HttpResponse<String> invalid = hub.postJsonLd("/locaties", beheer, sample("invalid/locaties/postcode-drie-cijfers.jsonld"));
+            HttpResponse<String> invalid = hub.postJsonLd("/locaties", beheer, sample("conformiteit/locatie/ongeldig/postcode-drie-cijfers.jsonld"));
             assertEquals(422, invalid.statusCode());
             String path = created.headers().firstValue("Location").orElseThrow();
             HttpResponse<String> stale = hub.put(path, beheer, sample("locaties/gent-kdv-de-knuffelboom.jsonld"), Map.of("If-Match", "\"v0\""));
             assertEquals(412, stale.statusCode(), stale.body());
             for (int i = 0; i < 3; i++)
                 assertEquals(200, hub.get(path, "application/ld+json").statusCode());
-            HttpResponse<String> dryRun = hub.post("/validatie", null, "application/ld+json", sample("invalid/locaties/postcode-drie-cijfers.jsonld"));
+            HttpResponse<String> dryRun = hub.post("/validatie", null, "application/ld+json", sample("conformiteit/locatie/ongeldig/postcode-drie-cijfers.jsonld"));
             assertFalse(json(dryRun).get("conforms").asBoolean());
 
             Samples after = scrape(hub);

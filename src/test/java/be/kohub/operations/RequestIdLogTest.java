@@ -36,7 +36,7 @@ class RequestIdLogTest {
     void aRefusedRequestsProblemCarriesTheIdItsLogLineCarries() throws Exception {
         try (RunningHub hub = RunningHub.start(); CapturedLog log = CapturedLog.of("kohub.http")) {
             HttpResponse<String> refused = hub.send("POST", "/locaties", key("opgroeien"), "application/ld+json",
-                    RunningHub.sample("invalid/locaties/postcode-drie-cijfers.jsonld"), Map.of("X-Request-Id", "vendor-4711.a"));
+                    RunningHub.sample("conformiteit/locatie/ongeldig/postcode-drie-cijfers.jsonld"), Map.of("X-Request-Id", "vendor-4711.a"));
             assertEquals(422, refused.statusCode(), refused.body());
             assertEquals("vendor-4711.a", refused.headers().firstValue("X-Request-Id").orElse(null));
             assertEquals("vendor-4711.a", json(refused).get("requestId").asText());

@@ -34,7 +34,7 @@ class OutboxTransactionTest {
              Receiver refusing = Receiver.start().answering(n -> 503)) {
             subscribe(hub, "opgroeien", refusing.url(), "locatie.*");
             String valid = new String(sample("locaties/gent-kdv-de-rups.jsonld"), StandardCharsets.UTF_8);
-            String invalid = new String(sample("invalid/locaties/capaciteit-als-tekst.jsonld"), StandardCharsets.UTF_8);
+            String invalid = new String(sample("conformiteit/locatie/ongeldig/capaciteit-als-tekst.jsonld"), StandardCharsets.UTF_8);
 
             long before = hub.quadCountOutsideAudit();
             assertEquals(422, hub.postJsonLd("/locaties", key("opgroeien"), invalid.getBytes(StandardCharsets.UTF_8)).statusCode());
