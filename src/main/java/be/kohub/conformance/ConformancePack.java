@@ -3,21 +3,17 @@ package be.kohub.conformance;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+
+import be.kohub.Resources;
 
 /**
  * The conformance pack as one zip archive: every file of {@code sample-data/conformiteit/},
@@ -54,7 +50,7 @@ public final class ConformancePack {
     private static byte[] zip(String folder) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            Path root = root(folder);
+            Path root = Resources.folder(folder);
             List<Path> files;
             try (Stream<Path> walk = Files.walk(root)) {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -72,27 +68,6 @@ public final class ConformancePack {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    /** The folder on the classpath, in the jar (a zip file system) or, in tests, in target/classes. */
-    private static Path root(String folder) throws IOException {
-        var url = ConformancePack.class.getResource(folder);
-        if (url == null)
-            throw new IllegalStateException("no conformance pack on the classpath at " + folder + " (see the pom's resources)");
-        try {
-            URI uri = url.toURI();
-            if (!"jar".equals(uri.getScheme()))
-                return Path.of(uri);
-            FileSystem fs;
-            try {
-                fs = FileSystems.getFileSystem(uri);
-            } catch (FileSystemNotFoundException e) {
-                fs = FileSystems.newFileSystem(uri, Map.of());
-            }
-            return fs.getPath(folder);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sha256(byte[] data) {

@@ -1,8 +1,5 @@
 package be.kohub.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +10,8 @@ import com.apicatalog.jsonld.document.Document;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
+
+import be.kohub.Resources;
 
 /**
  * The JSON-LD contexts the hub knows, bundled as resources. Used as the only document loader:
@@ -30,11 +29,11 @@ public final class BundledContexts implements DocumentLoader {
 
     /** @param hubBase the hub's public base URL, under which it serves {@code /context/v1.jsonld} */
     public BundledContexts(String hubBase) {
-        byte[] v1 = resource("/jsonld/kohub-v1.jsonld");
+        byte[] v1 = Resources.bytes("/jsonld/kohub-v1.jsonld");
         this.publishedV1 = hubBase + "/context/v1.jsonld";
         contexts.put(KOHUB_V1, v1);
         contexts.put(publishedV1, v1);
-        contexts.put(OSLO_DAP, resource("/jsonld/dienstverlening-aan-personen-ap.jsonld"));
+        contexts.put(OSLO_DAP, Resources.bytes("/jsonld/dienstverlening-aan-personen-ap.jsonld"));
         // Parsed once: documents are read-only, and parsing on every request would cost more than the rest of expansion.
         contexts.forEach((iri, bytes) -> parsed.put(iri, parse(iri, bytes)));
     }
@@ -67,16 +66,6 @@ public final class BundledContexts implements DocumentLoader {
             return document;
         } catch (JsonLdError e) {
             throw new IllegalStateException("bundled context " + iri + " is not JSON", e);
-        }
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = BundledContexts.class.getResourceAsStream(name)) {
-            if (in == null)
-                throw new IllegalStateException("missing resource " + name);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

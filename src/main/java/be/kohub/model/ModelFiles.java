@@ -3,11 +3,6 @@ package be.kohub.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +15,8 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
+
+import be.kohub.Resources;
 
 /**
  * The model as data: {@code ontology/} (vocabulary and SKOS code lists) and {@code shapes/}
@@ -78,7 +75,7 @@ public final class ModelFiles {
     public static Map<String, String> texts(String folder) {
         Map<String, String> texts = new java.util.TreeMap<>();
         try {
-            Path root = root(folder);
+            Path root = Resources.folder(folder);
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(p -> p.toString().endsWith(".ttl")).toList())
                     texts.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
@@ -89,25 +86,8 @@ public final class ModelFiles {
         return texts;
     }
 
-    private static Path root(String folder) {
-        try {
-            URI uri = ModelFiles.class.getResource(folder).toURI();
-            if (!"jar".equals(uri.getScheme()))
-                return Path.of(uri);
-            FileSystem fs;
-            try {
-                fs = FileSystems.getFileSystem(uri);
-            } catch (FileSystemNotFoundException e) {
-                fs = FileSystems.newFileSystem(uri, Map.of());
-            }
-            return fs.getPath(folder);
-        } catch (URISyntaxException | IOException | NullPointerException e) {
-            throw new IllegalStateException("cannot list model files under " + folder, e);
-        }
-    }
-
     private static List<Path> turtleFiles(String folder) {
-        Path root = root(folder);
+        Path root = Resources.folder(folder);
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".ttl"))
                     .filter(p -> !root.relativize(p).toString().startsWith(ARCHIVE + "/")).sorted().toList();

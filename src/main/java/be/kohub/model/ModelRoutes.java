@@ -1,9 +1,6 @@
 package be.kohub.model;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +26,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
+import be.kohub.Resources;
 import be.kohub.Errors.ProblemType;
 import be.kohub.Errors.Rejected;
 import be.kohub.access.Action;
@@ -246,7 +244,7 @@ public final class ModelRoutes {
                     "No frame for '" + type + "'; there are frames for: " + versions.current().documentTypes() + ".");
         published(ctx, requested, "/frames/" + type);
         RdfOutput.choose(ctx, List.of(RdfOutput.JSONLD));
-        ctx.contentType(RdfOutput.JSONLD).result(cached("frame/" + type, () -> resource("/frames/" + type + ".json")));
+        ctx.contentType(RdfOutput.JSONLD).result(cached("frame/" + type, () -> Resources.bytes("/frames/" + type + ".json")));
     }
 
     /**
@@ -298,16 +296,6 @@ public final class ModelRoutes {
 
     private byte[] cached(String key, Supplier<byte[]> bytes) {
         return cache.computeIfAbsent(key, k -> bytes.get());
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = ModelRoutes.class.getResourceAsStream(name)) {
-            if (in == null)
-                throw new IllegalStateException("missing resource " + name);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The Dutch and English {@code label} of the resource of type {@code type} in {@code graph}, or the defaults. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
+import be.kohub.Resources;
 import be.kohub.access.Action;
 
 /**
@@ -45,7 +46,7 @@ public final class OpenApiRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/openapi.json", this::openApi, Action.API_CONTRACT_LEZEN);
         ASSETS.forEach((path, resource) -> {
-            byte[] body = read(resource);
+            byte[] body = Resources.bytes(resource);
             String type = TYPES.get(resource.substring(resource.lastIndexOf('.') + 1));
             routes.get(path, ctx -> asset(ctx, body, type), Action.API_CONTRACT_LEZEN);
         });
@@ -94,15 +95,5 @@ public final class OpenApiRoutes {
             throw new UncheckedIOException(e);
         }
         return props.getProperty("version");
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = OpenApiRoutes.class.getResourceAsStream(resource)) {
-            if (in == null)
-                throw new IllegalStateException("missing asset " + resource);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package be.kohub.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,13 +11,13 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 
+import be.kohub.Resources;
 import be.kohub.access.Action;
 import be.kohub.http.Problems;
 import be.kohub.model.CodeLists;
 import be.kohub.vocab.KO;
 import be.kohub.openapi.ApiDescription;
 import be.kohub.openapi.Media;
-import be.kohub.openapi.OperationDoc;
 
 /**
  * The dashboard page ({@code /dashboard}) and its assets: HTML, CSS and script from
@@ -46,7 +43,7 @@ public final class DashboardRoutes {
 
     public void register(RoutesConfig routes) {
         ASSETS.forEach((path, resource) -> {
-            byte[] body = read(resource);
+            byte[] body = Resources.bytes(resource);
             String type = TYPES.get(resource.substring(resource.lastIndexOf('.') + 1));
             routes.get(path, ctx -> asset(ctx, body, type), Action.DASHBOARD);
         });
@@ -81,15 +78,5 @@ public final class DashboardRoutes {
                 .map(c -> Map.entry(FactsReader.code(c.getURI()), codes.label(c).orElse(c.getURI()))).sorted(Map.Entry.comparingByValue())
                 .forEach(e -> counters.addObject().put("code", e.getKey()).put("naam", e.getValue()));
         return root;
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = DashboardRoutes.class.getResourceAsStream(resource)) {
-            if (in == null)
-                throw new IllegalStateException("missing dashboard asset " + resource);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

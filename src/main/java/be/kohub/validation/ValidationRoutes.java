@@ -1,8 +1,5 @@
 package be.kohub.validation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +11,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.apache.jena.graph.Graph;
 
+import be.kohub.Resources;
 import be.kohub.Errors.ProblemType;
 import be.kohub.access.Action;
 import be.kohub.http.Problems;
@@ -77,7 +75,7 @@ public final class ValidationRoutes {
 
     public void register(RoutesConfig routes) {
         ASSETS.forEach((path, resource) -> {
-            byte[] body = read(resource);
+            byte[] body = Resources.bytes(resource);
             String type = TYPES.get(resource.substring(resource.lastIndexOf('.') + 1));
             routes.get(path, ctx -> asset(ctx, body, type), Action.VALIDEREN);
         });
@@ -113,15 +111,5 @@ public final class ValidationRoutes {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType(type).result(body);
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = ValidationRoutes.class.getResourceAsStream(resource)) {
-            if (in == null)
-                throw new IllegalStateException("missing validation page asset " + resource);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
