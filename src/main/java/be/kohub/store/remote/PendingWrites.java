@@ -7,13 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.jena.atlas.iterator.Iter;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.system.PrefixMap;
-import org.apache.jena.riot.system.PrefixMapFactory;
-import org.apache.jena.sparql.core.DatasetGraphQuads;
-import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.TransactionalNotSupportedMixin;
 
@@ -22,7 +17,7 @@ import org.apache.jena.sparql.core.TransactionalNotSupportedMixin;
  * quads less those deleted, plus those added. Only for reading one's own writes; what is sent to
  * the server is the transaction's update requests themselves ({@link GuardedUpdate}).
  */
-final class PendingWrites extends DatasetGraphQuads implements TransactionalNotSupportedMixin {
+final class PendingWrites extends QuadView implements TransactionalNotSupportedMixin {
     private final RemoteQuads base;
     private final Set<Quad> added = new LinkedHashSet<>();
     private final Set<Quad> deleted = new LinkedHashSet<>();
@@ -102,21 +97,6 @@ final class PendingWrites extends DatasetGraphQuads implements TransactionalNotS
     @Override
     public void removeGraph(Node graphName) {
         deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
-    }
-
-    @Override
-    public Graph getDefaultGraph() {
-        return GraphView.createDefaultGraph(this);
-    }
-
-    @Override
-    public Graph getGraph(Node graphNode) {
-        return GraphView.createNamedGraph(this, graphNode);
-    }
-
-    @Override
-    public PrefixMap prefixes() {
-        return PrefixMapFactory.emptyPrefixMap();
     }
 
     @Override

@@ -13,10 +13,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.TxnType;
-import org.apache.jena.riot.system.PrefixMap;
-import org.apache.jena.riot.system.PrefixMapFactory;
-import org.apache.jena.sparql.core.DatasetGraphQuads;
-import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Transactional;
 import org.apache.jena.sparql.core.TransactionalNull;
@@ -36,7 +32,7 @@ import be.kohub.store.Queries;
  * blank node then stays inside one copy. The copies live until {@link #forget()} (the end of a
  * transaction or query); the hub's blank nodes are all inside documents, whose graphs are small.
  */
-final class RemoteQuads extends DatasetGraphQuads {
+final class RemoteQuads extends QuadView {
     private static final Var G = Var.alloc("g"), S = Var.alloc("s"), P = Var.alloc("p"), O = Var.alloc("o");
     private final RemoteEndpoint remote;
     /** The hub's own shared graphs (system, events, feeds…): large, so asked pattern by pattern, never copied whole. */
@@ -195,21 +191,6 @@ final class RemoteQuads extends DatasetGraphQuads {
     @Override
     public void delete(Quad quad) {
         throw new UnsupportedOperationException("read-only view of the remote store");
-    }
-
-    @Override
-    public Graph getDefaultGraph() {
-        return GraphView.createDefaultGraph(this);
-    }
-
-    @Override
-    public Graph getGraph(Node graphNode) {
-        return GraphView.createNamedGraph(this, graphNode);
-    }
-
-    @Override
-    public PrefixMap prefixes() {
-        return PrefixMapFactory.emptyPrefixMap();
     }
 
     @Override
