@@ -81,7 +81,6 @@ class SampleDataTest {
                 }
                 assertEquals("https://data.kohub.be/problemen/shacl-schending", refusal.get("type").asText(), refusal.toString());
                 assertTrue(refusal.get("validationReport").toString().contains("ValidationReport"), "W3C report as JSON-LD");
-                assertEquals(expected.size(), problems.size(), "exactly the expected problems: " + problems.toPrettyString());
                 for (JsonNode e : expected) {
                     boolean named = false;
                     for (JsonNode p : problems)
