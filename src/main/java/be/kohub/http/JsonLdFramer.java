@@ -14,7 +14,6 @@ import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.document.RdfDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -22,6 +21,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.system.JenaTitanium;
@@ -35,6 +35,8 @@ import be.kohub.ingest.BundledContexts;
  * engine), with bundled contexts as its only loader.
  */
 public final class JsonLdFramer {
+    /** The jakarta.json provider, looked up once (each {@code Json.create…} call would search the classpath for it). */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final String XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer";
     private static final String XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal";
     private static final String XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean";
@@ -75,7 +77,7 @@ public final class JsonLdFramer {
      */
     private static JsonValue nativeValues(JsonValue value) {
         if (value instanceof JsonArray array) {
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = JSON.createArrayBuilder();
             array.forEach(v -> out.add(nativeValues(v)));
             return out.build();
         }
@@ -85,14 +87,14 @@ public final class JsonLdFramer {
         if (object.size() == 2 && object.get("@value") instanceof JsonString lexical && type instanceof JsonString datatype) {
             String lex = lexical.getString();
             if (XSD_INTEGER.equals(datatype.getString()) && lex.matches("^[+-]?[0-9]{1,18}$"))
-                return Json.createObjectBuilder().add("@value", Long.parseLong(lex)).build();
+                return JSON.createObjectBuilder().add("@value", Long.parseLong(lex)).build();
             if (XSD_DECIMAL.equals(datatype.getString()) && lex.matches("^[+-]?[0-9]{1,18}(\\.[0-9]{1,18})?$"))
-                return Json.createObjectBuilder().add("@value", new java.math.BigDecimal(lex)).build();
+                return JSON.createObjectBuilder().add("@value", new java.math.BigDecimal(lex)).build();
             if (XSD_BOOLEAN.equals(datatype.getString()) && (lex.equals("true") || lex.equals("false")))
-                return Json.createObjectBuilder().add("@value", lex.equals("true")).build();
+                return JSON.createObjectBuilder().add("@value", lex.equals("true")).build();
             return object;
         }
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         object.forEach((k, v) -> out.add(k, nativeValues(v)));
         return out.build();
     }
@@ -103,7 +105,7 @@ public final class JsonLdFramer {
      */
     private static JsonValue withoutNulls(JsonValue value) {
         if (value instanceof JsonArray array) {
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = JSON.createArrayBuilder();
             array.forEach(v -> {
                 if (v.getValueType() != JsonValue.ValueType.NULL)
                     out.add(withoutNulls(v));
@@ -112,7 +114,7 @@ public final class JsonLdFramer {
         }
         if (!(value instanceof JsonObject object))
             return value;
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         object.forEach((k, v) -> {
             if (v.getValueType() != JsonValue.ValueType.NULL)
                 out.add(k, withoutNulls(v));
@@ -129,16 +131,16 @@ public final class JsonLdFramer {
                     RdfDocument.of(JenaTitanium.convert(DatasetGraphFactory.wrap(graph)))).options(options).get());
             JsonObject framed = (JsonObject) withoutNulls(JsonLd.frame(JsonDocument.of(expanded), frame).options(options).get());
             if (list && !framed.containsKey("@graph"))
-                framed = Json.createObjectBuilder(framed).add("@graph", Json.createArrayBuilder()).build();
+                framed = JSON.createObjectBuilder(framed).add("@graph", JSON.createArrayBuilder()).build();
             // @context first: people read it top-down and streaming JSON-LD parsers need it early.
-            JsonObjectBuilder ordered = Json.createObjectBuilder().add("@context", framed.get("@context"));
+            JsonObjectBuilder ordered = JSON.createObjectBuilder().add("@context", framed.get("@context"));
             framed.forEach((k, v) -> {
                 if (!k.equals("@context"))
                     ordered.add(k, v);
             });
             framed = ordered.build();
             StringWriter out = new StringWriter();
-            try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+            try (JsonWriter writer = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
                 writer.write(framed);
             }
             return out.toString().strip() + "\n";
