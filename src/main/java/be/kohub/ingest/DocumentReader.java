@@ -7,12 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
-import com.apicatalog.jsonld.JsonLdOptions;
-import com.apicatalog.jsonld.JsonLdVersion;
-import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.rdf.RdfDataset;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -68,12 +64,12 @@ public final class DocumentReader {
     public record Item(int index, Graph graph, Rejected error) {}
 
     private final InputLimits limits;
-    private final BundledContexts contexts;
+    private final JsonLdToRdf toRdf;
     private final ObjectMapper json;
 
     public DocumentReader(InputLimits limits, BundledContexts contexts) {
         this.limits = limits;
-        this.contexts = contexts;
+        this.toRdf = new JsonLdToRdf(contexts);
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxDepth())
@@ -204,11 +200,9 @@ public final class DocumentReader {
         if (!document.isObject() && !document.isArray())
             throw new Rejected(ProblemType.ONGELDIGE_JSONLD,
                     "Een JSON-LD-document is een object.", "A JSON-LD document is an object.");
-        JsonLdOptions options = new JsonLdOptions(contexts);
-        options.setProcessingMode(JsonLdVersion.V1_1);
         RdfDataset dataset;
         try {
-            dataset = JsonLd.toRdf(JsonDocument.of((JsonStructure) toJakarta(document))).options(options).get();
+            dataset = toRdf.toRdf((JsonStructure) toJakarta(document));
         } catch (JsonLdError e) {
             if (e.getCode() == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED
                     || e.getCode() == JsonLdErrorCode.LOADING_DOCUMENT_FAILED)
