@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 
+import be.kohub.Resources;
+
 /**
  * The Mustache templates of the specification pages, under {@code /spec/templates/} (JMustache:
  * logic-less, HTML-escapes every {@code {{value}}}; partials {@code {{> name}}} are
@@ -30,13 +32,7 @@ final class Templates {
 
     /** A file of the template folder as it is (the style sheet). */
     static String text(String name) {
-        try (InputStream in = Templates.class.getResourceAsStream(FOLDER + name)) {
-            if (in == null)
-                throw new IllegalStateException("missing resource " + FOLDER + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new String(Resources.bytes(FOLDER + name), StandardCharsets.UTF_8);
     }
 
     private static Reader reader(String resource) {
