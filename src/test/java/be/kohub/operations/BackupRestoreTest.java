@@ -18,7 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,6 +67,9 @@ class BackupRestoreTest {
         try (RunningHub hub = RunningHub.start()) {
             List<String> sheets = LocationSheets.from(RunningHub.SAMPLES).generate("backup", SHEETS, 7);
             AtomicBoolean stop = new AtomicBoolean();
+            Semaphore acked = new Semaphore(0);
+            Semaphore ackedAfterBackup = new Semaphore(0);
+            AtomicLong backupEnded = new AtomicLong(Long.MAX_VALUE);
             List<Future<Integer>> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
@@ -78,19 +84,21 @@ class BackupRestoreTest {
                             HttpResponse<String> answer = hub.postJsonLd("/locaties", beheer, sheet.toString().getBytes(StandardCharsets.UTF_8));
                             if (answer.statusCode() != 200 && answer.statusCode() != 201)
                                 throw new AssertionError(answer.body());
-                            acks.add(new Ack(answer.headers().firstValue("Location").orElseThrow(), json(answer).get("versie").asLong(), name, sent, System.nanoTime()));
+                            Ack ack = new Ack(answer.headers().firstValue("Location").orElseThrow(), json(answer).get("versie").asLong(), name, sent, System.nanoTime());
+                            acks.add(ack);
+                            acked.release();
+                            if (ack.at() > backupEnded.get())
+                                ackedAfterBackup.release();
                             written++;
                         }
                     return written;
                 }));
             }
-            while (acks.size() < 3 * SHEETS)
-                Thread.sleep(10);
+            assertTrue(acked.tryAcquire(3 * SHEETS, 120, TimeUnit.SECONDS), "writes acknowledged before the backup");
             long backupStarted = System.nanoTime();
             int cli = cli("backup", "--hub", hub.url(""), "--key", beheer, "--out", backup.toString());
-            long backupEnded = System.nanoTime();
-            while (acks.stream().filter(a -> a.at() > backupEnded).count() < SHEETS)
-                Thread.sleep(10);
+            backupEnded.set(System.nanoTime());
+            assertTrue(ackedAfterBackup.tryAcquire(SHEETS, 120, TimeUnit.SECONDS), "writes acknowledged after the backup");
             stop.set(true);
             for (Future<Integer> writer : writers)
                 writer.get();
@@ -98,7 +106,7 @@ class BackupRestoreTest {
 
             acks.stream().filter(a -> a.at() < backupStarted).forEach(a -> ackedBefore.merge(a.path(), a.version(), Math::max));
             assertEquals(SHEETS, ackedBefore.size(), "every sheet was written before the backup began");
-            acks.stream().filter(a -> a.sent() > backupEnded).forEach(a -> sentAfter.merge(a.path(), a.version(), Math::min));
+            acks.stream().filter(a -> a.sent() > backupEnded.get()).forEach(a -> sentAfter.merge(a.path(), a.version(), Math::min));
 
             // refusals that protect data: a running hub's directory, by restore or by an offline backup
             long quads = hub.quadCount();

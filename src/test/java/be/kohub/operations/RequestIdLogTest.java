@@ -83,7 +83,16 @@ class RequestIdLogTest {
         private final Logger logger;
         private final Level level;
         private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        /** What the appender writes; each write wakes whoever waits for a line. */
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                synchronized (CapturedLog.this) {
+                    super.write(b, off, len);
+                    CapturedLog.this.notifyAll();
+                }
+            }
+        };
 
         private CapturedLog(String name) {
             LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -118,15 +127,18 @@ class RequestIdLogTest {
             return lines;
         }
 
-        /** The line whose field has the value; waits briefly, as the line is written once the answer has gone. */
-        JsonNode lineWith(String field, String value) throws InterruptedException {
-            for (int i = 0; i < 50; i++) {
+        /** The line whose field has the value; waits for it (up to 10 s), as the line is written once the answer has gone. */
+        synchronized JsonNode lineWith(String field, String value) throws InterruptedException {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (true) {
                 for (JsonNode line : lines())
                     if (value.equals(line.path(field).asText(null)))
                         return line;
-                Thread.sleep(20);
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0)
+                    throw new AssertionError("no log line with " + field + "=" + value + " in " + lines());
+                wait(left); // woken by the next write of the appender
             }
-            throw new AssertionError("no log line with " + field + "=" + value + " in " + lines());
         }
 
         @Override
