@@ -22,10 +22,12 @@ import org.apache.jena.update.UpdateRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import be.kohub.store.Queries;
+
 /**
  * One SPARQL 1.1 server over HTTP: queries to its query URL (with a timeout), updates to its
  * update URL, whole graphs by the Graph Store Protocol; Basic credentials when given. Only the
- * protocols; nothing hub-specific.
+ * protocols and the two generic whole-graph queries; nothing hub-specific.
  */
 public final class RemoteEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteEndpoint.class);
@@ -99,12 +101,22 @@ public final class RemoteEndpoint {
     }
 
     /**
-     * A whole graph by the SPARQL 1.1 Graph Store Protocol ({@code GET ?graph=…}, or {@code ?default}),
-     * in N-Triples: an absent graph (404) is empty. Empty when the server offers no Graph Store
+     * A whole graph: by the SPARQL 1.1 Graph Store Protocol where the server offers it, else by a
+     * {@code CONSTRUCT} query. An absent graph is empty.
+     */
+    public Graph graph(Node name) {
+        return graphByProtocol(name).orElseGet(() -> construct(Quad.isDefaultGraph(name)
+                ? Queries.load("store/default-graph.rq")
+                : Queries.bind("store/named-graph.rq", java.util.Map.of("g", name))));
+    }
+
+    /**
+     * A whole graph by the Graph Store Protocol ({@code GET ?graph=…}, or {@code ?default}), in
+     * N-Triples: an absent graph (404) is empty. Empty when the server offers no Graph Store
      * Protocol at the dataset URL (any other refusal): from then on this endpoint asks for graphs
      * with a query instead, and says so once in the log.
      */
-    public Optional<Graph> graph(Node name) {
+    Optional<Graph> graphByProtocol(Node name) {
         if (gspUrl == null || !gspWorks)
             return Optional.empty();
         GSP request = GSP.service(gspUrl).httpClient(http).accept(Lang.NTRIPLES);

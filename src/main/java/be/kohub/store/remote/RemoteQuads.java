@@ -144,9 +144,7 @@ final class RemoteQuads extends QuadView {
     }
 
     private Graph copy(Node g) {
-        return copiesOfThread.get().computeIfAbsent(g, name -> remote.graph(name).orElseGet(() -> Quad.isDefaultGraph(name)
-                ? remote.construct(Queries.load("store/default-graph.rq"))
-                : remote.construct(Queries.bind("store/named-graph.rq", Map.of("g", name)))));
+        return copiesOfThread.get().computeIfAbsent(g, remote::graph);
     }
 
     private static Iterator<Quad> unionOf(Iterator<Quad> quads) {

@@ -1,14 +1,12 @@
 package be.kohub.store.remote;
 
 import java.util.List;
-import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.engine.binding.Binding;
 
-import be.kohub.store.Queries;
 import be.kohub.store.ReadTx;
 
 /** Reads from a remote store: every query runs on the server, whole. */
@@ -36,6 +34,6 @@ final class RemoteReadTx implements ReadTx {
 
     @Override
     public Graph graph(Node graphName) {
-        return remote.construct(Queries.bind("store/named-graph.rq", Map.of("g", graphName)));
+        return remote.graph(graphName);
     }
 }

@@ -54,18 +54,18 @@ class RemoteEndpointTest {
         RemoteEndpoint endpoint = new RemoteEndpoint(RemoteEndpoint.Settings.dataset(dataset, null, null));
         Graph byQuery = endpoint.construct(Queries.bind("store/named-graph.rq", Map.of("g", DOCUMENT)));
         assertEquals(4, byQuery.size());
-        Graph byProtocol = endpoint.graph(DOCUMENT).orElseThrow(() -> new AssertionError("Fuseki offers the Graph Store Protocol"));
+        Graph byProtocol = endpoint.graphByProtocol(DOCUMENT).orElseThrow(() -> new AssertionError("Fuseki offers the Graph Store Protocol"));
         assertTrue(IsoMatcher.isomorphic(byQuery, byProtocol), "the same triples, the blank node included");
-        assertTrue(endpoint.graph(NodeFactory.createURI("urn:test:nothing")).orElseThrow().isEmpty());
-        assertTrue(endpoint.graph(Quad.defaultGraphIRI).isPresent());
+        assertTrue(endpoint.graphByProtocol(NodeFactory.createURI("urn:test:nothing")).orElseThrow().isEmpty());
+        assertTrue(endpoint.graphByProtocol(Quad.defaultGraphIRI).isPresent());
     }
 
     @Test
     void withoutTheProtocolTheStoreReadsWholeGraphsWithAQueryAndGetsTheSame() {
         // The query-only service answers a Graph Store Protocol GET with a refusal.
         RemoteEndpoint noGsp = new RemoteEndpoint(new RemoteEndpoint.Settings(dataset, dataset, dataset + "/query", null, null, Duration.ofSeconds(30)));
-        assertTrue(noGsp.graph(DOCUMENT).isEmpty(), "no graph store here");
-        assertTrue(noGsp.graph(DOCUMENT).isEmpty(), "and it is not asked again");
+        assertTrue(noGsp.graphByProtocol(DOCUMENT).isEmpty(), "no graph store here");
+        assertTrue(noGsp.graphByProtocol(DOCUMENT).isEmpty(), "and it is not asked again");
         RemoteEndpoint withGsp = new RemoteEndpoint(RemoteEndpoint.Settings.dataset(dataset, null, null));
         assertTrue(IsoMatcher.isomorphic(graphThrough(withGsp), graphThrough(noGsp)));
         assertEquals(4, graphThrough(noGsp).size());
