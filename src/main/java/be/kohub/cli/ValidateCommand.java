@@ -3,7 +3,6 @@ package be.kohub.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +16,7 @@ import be.kohub.Hub;
 import be.kohub.http.Problems;
 import be.kohub.ingest.DocumentReader;
 import be.kohub.ingest.DocumentType;
+import be.kohub.ingest.IngestPipeline;
 import be.kohub.store.Tdb2Store;
 import be.kohub.validation.ValidationReport;
 import be.kohub.validation.ValidationRoutes;
@@ -67,16 +67,16 @@ final class ValidateCommand implements Callable<Integer> {
                         exit = DocumentFiles.UNREADABLE;
                         continue;
                     }
-                    ValidationReport report = hub.pipeline().dryRun(item.graph(), hub.documentTypes());
-                    Optional<DocumentType> type = hub.pipeline().typeOf(item.graph(), hub.documentTypes());
-                    String what = type.map(DocumentType::name).orElse("no known document type");
+                    IngestPipeline.DryRun dryRun = hub.pipeline().validate(item.graph(), hub.documentTypes());
+                    ValidationReport report = dryRun.report();
+                    String what = dryRun.type().map(DocumentType::name).orElse("no known document type");
                     int n = report.problems().size();
                     say(where + (report.conforms() ? ": valid " + what
                             : ": invalid " + what + ", " + n + (n == 1 ? " problem" : " problems")));
                     if (!json)
                         DocumentFiles.print(System.out, report);
                     ObjectNode answer = Problems.JSON.createObjectNode().put("file", where);
-                    answer.setAll(ValidationRoutes.answer(report, type));
+                    answer.setAll(ValidationRoutes.answer(dryRun));
                     answers.add(answer);
                     if (!report.conforms())
                         exit = Math.max(exit, DocumentFiles.INVALID);

@@ -59,15 +59,24 @@ public final class IngestPipeline {
         this.outcomes = outcomes;
     }
 
+    /** A dry run's outcome: the type the document was read as (none: it does not conform) and the report. */
+    public record DryRun(Optional<DocumentType> type, ValidationReport report) {}
+
+    /** {@link #validate}'s report alone. */
+    public ValidationReport dryRun(Graph document, List<DocumentType> types) {
+        return validate(document, types).report();
+    }
+
     /**
      * Validates without storing anything: SHACL with the labels of the document's type. A document
      * of no known type (no root node of one of the types, e.g. a misspelt {@code type}) does not
      * conform, although no shape targets it: a vendor must not read silence as success.
      */
-    public ValidationReport dryRun(Graph document, List<DocumentType> types) {
+    public DryRun validate(Graph document, List<DocumentType> types) {
         Optional<DocumentType> type = typeOf(document, types);
         if (type.isPresent())
-            return counted(type.get().name(), validator.validate(document, labels(document, roots(document, type.get()).iterator().next(), type.get())));
+            return new DryRun(type, counted(type.get().name(),
+                    validator.validate(document, labels(document, roots(document, type.get()).iterator().next(), type.get()))));
         ValidationReport shacl = validator.validate(document, node -> node.isURI() ? node.getURI() : node.toString());
         String names = String.join(", ", types.stream().map(t -> t.name() + " (" + t.rootClass().getLocalName() + ")").toList());
         List<Problem> problems = new ArrayList<>(List.of(Problem.of(null, null,
@@ -76,11 +85,11 @@ public final class IngestPipeline {
                 "No known document type: the document must hold exactly one node of the type of a " + names
                         + ". Check \"type\" and the @context.")));
         problems.addAll(shacl.problems());
-        return counted("onbekend", new ValidationReport(false, problems, shacl.shaclReport()));
+        return new DryRun(type, counted("onbekend", new ValidationReport(false, problems, shacl.shaclReport())));
     }
 
     /** The type of a document: the first of the types of which it holds exactly one root node. */
-    public Optional<DocumentType> typeOf(Graph document, List<DocumentType> types) {
+    private Optional<DocumentType> typeOf(Graph document, List<DocumentType> types) {
         return types.stream().filter(type -> roots(document, type).size() == 1).findFirst();
     }
 

@@ -86,9 +86,7 @@ public final class ValidationRoutes {
     private void validate(Context ctx) {
         DocumentReader.Format format = DocumentReader.Format.of(ctx.contentType());
         Graph document = reader.readOne(ctx.bodyAsBytes(), format);
-        List<DocumentType> known = types.get();
-        ValidationReport report = pipeline.dryRun(document, known);
-        ObjectNode answer = answer(report, pipeline.typeOf(document, known));
+        ObjectNode answer = answer(pipeline.validate(document, types.get()));
         ctx.contentType("application/json").result(answer.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -96,7 +94,9 @@ public final class ValidationRoutes {
      * The answer of {@code POST /validatie} (and of {@code kohub validate --json}): whether the
      * document conforms, its type, the readable problems and the W3C SHACL report as JSON-LD.
      */
-    public static ObjectNode answer(ValidationReport report, Optional<DocumentType> type) {
+    public static ObjectNode answer(IngestPipeline.DryRun dryRun) {
+        ValidationReport report = dryRun.report();
+        Optional<DocumentType> type = dryRun.type();
         ObjectNode answer = Problems.JSON.createObjectNode();
         answer.put("conforms", report.conforms());
         answer.put("documentType", type.map(DocumentType::name).orElse(null));
