@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -102,7 +104,7 @@ public final class IngestPipeline {
     public IngestResult ingest(Client client, DocumentType type, Graph document, Target target) {
         try {
             return ingestAsync(client, type, document, target).join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime)
                 throw runtime;
             throw e;
@@ -111,63 +113,88 @@ public final class IngestPipeline {
 
     /**
      * {@link #ingest} without waiting for the write: validation runs now (and throws
-     * {@link Rejected}); the future completes when the write has committed, or with its
-     * rejection. A batch hands all its writes over at once, so the queue commits them together.
+     * {@link Rejected}); the future completes when the write has committed, or with its rejection.
      */
-    public java.util.concurrent.CompletableFuture<IngestResult> ingestAsync(Client client, DocumentType type, Graph document, Target target) {
+    public CompletableFuture<IngestResult> ingestAsync(Client client, DocumentType type, Graph document, Target target) {
+        return submit(check(client, type, document, target));
+    }
+
+    /** A document that passed every check that needs no store: validated, with its root and the caller's identifier. */
+    public record Checked(Client client, DocumentType type, Graph document, Target target, Node root, LocalId localId) {}
+
+    /**
+     * The checks before the write: the root, SHACL validation, the caller's identifier and its
+     * right to write such a document. Throws {@link Rejected}. Needs no store, so a batch checks
+     * its documents side by side and then {@link #submit}s them all at once.
+     */
+    public Checked check(Client client, DocumentType type, Graph document, Target target) {
         try {
-            return write(client, type, document, target).whenComplete((result, failure) -> {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
-                if (cause == null)
-                    outcomes.stored(type.name(), result.created());
-                else
-                    outcomes.rejected(type.name(), cause instanceof Rejected r ? r.type : null);
-            });
+            Node root = root(document, type);
+            ValidationReport report = validator.validate(document, labels(document, root, type));
+            if (!report.conforms()) {
+                outcomes.validationFailed(type.name(), "ingest");
+                throw new Rejected(ProblemType.SHACL_SCHENDING, report);
+            }
+            LocalId localId = localId(document, root, client);
+            type.authorizeWrite(client, document, root);
+            return new Checked(client, type, document, target, root, localId);
         } catch (Rejected e) {
             outcomes.rejected(type.name(), e.type);
             throw e;
         }
     }
 
-    private java.util.concurrent.CompletableFuture<IngestResult> write(Client client, DocumentType type, Graph document, Target target) {
-        Node root = root(document, type);
-        ValidationReport report = validator.validate(document, labels(document, root, type));
-        if (!report.conforms()) {
-            outcomes.validationFailed(type.name(), "ingest");
-            throw new Rejected(ProblemType.SHACL_SCHENDING, report);
-        }
-        LocalId localId = localId(document, root, client);
-        type.authorizeWrite(client, document, root);
-        return writes.submit(tx -> {
-            Optional<Node> mapped = tx.select(Queries.bind("ingest/find-by-local-id.rq", Map.of(
-                            "source", localId.source(),
-                            "localId", NodeFactory.createLiteralString(localId.notation()),
-                            "type", NodeFactory.createLiteralString(type.name()))))
-                    .stream().map(row -> row.get(Var.alloc("doc"))).findFirst();
-            Node iri;
-            DocumentMeta previous;
-            if (target == null) {
-                iri = mapped.orElseGet(() -> mint(type));
-                previous = mapped.flatMap(m -> DocumentMeta.find(tx, m)).orElse(null);
-            } else {
-                iri = target.iri();
-                previous = existing(DocumentMeta.find(tx, iri), type, iri);
-                if (mapped.isPresent() && !mapped.get().equals(iri))
-                    throw new Rejected(ProblemType.CONFLICT,
-                            "De identificator " + localId.notation() + " hoort al bij " + mapped.get().getURI() + ".",
-                            "The identifier " + localId.notation() + " already belongs to " + mapped.get().getURI() + ".");
-                // who may write comes first: a stranger learns nothing of the version
-                type.authorizeWrite(client, tx.graph(iri), iri);
-                checkVersion(previous, target.ifMatch());
-            }
-            if (root.isURI() && !root.equals(iri))
-                throw new Rejected(ProblemType.DOCUMENTSTRUCTUUR,
-                        "Het document heeft id " + root.getURI() + ", maar hoort bij " + iri.getURI() + ".",
-                        "The document has id " + root.getURI() + " but belongs to " + iri.getURI() + ".");
-            if (previous != null)
-                type.authorizeWrite(client, tx.graph(iri), iri);
-            return store(tx, client, type, document, root, iri, localId, previous, writes.now());
+    /**
+     * Hands a checked document's write to the queue without waiting: the future completes once the
+     * transaction that ran it has committed, or with its rejection. Writes submitted one right after
+     * the other are committed together.
+     */
+    public CompletableFuture<IngestResult> submit(Checked checked) {
+        String type = checked.type().name();
+        return writes.submit(tx -> writeIn(tx, checked)).whenComplete((result, failure) -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause == null)
+                outcomes.stored(type, result.created());
+            else
+                outcomes.rejected(type, cause instanceof Rejected r ? r.type : null);
         });
+    }
+
+    /** Identity (inside the transaction, so that two retries cannot both create), the version check, then the one write. */
+    private IngestResult writeIn(WriteTx tx, Checked checked) {
+        Client client = checked.client();
+        DocumentType type = checked.type();
+        Target target = checked.target();
+        Node root = checked.root();
+        LocalId localId = checked.localId();
+        Optional<Node> mapped = tx.select(Queries.bind("ingest/find-by-local-id.rq", Map.of(
+                        "source", localId.source(),
+                        "localId", NodeFactory.createLiteralString(localId.notation()),
+                        "type", NodeFactory.createLiteralString(type.name()))))
+                .stream().map(row -> row.get(Var.alloc("doc"))).findFirst();
+        Node iri;
+        DocumentMeta previous;
+        if (target == null) {
+            iri = mapped.orElseGet(() -> mint(type));
+            previous = mapped.flatMap(m -> DocumentMeta.find(tx, m)).orElse(null);
+        } else {
+            iri = target.iri();
+            previous = existing(DocumentMeta.find(tx, iri), type, iri);
+            if (mapped.isPresent() && !mapped.get().equals(iri))
+                throw new Rejected(ProblemType.CONFLICT,
+                        "De identificator " + localId.notation() + " hoort al bij " + mapped.get().getURI() + ".",
+                        "The identifier " + localId.notation() + " already belongs to " + mapped.get().getURI() + ".");
+            // who may write comes first: a stranger learns nothing of the version
+            type.authorizeWrite(client, tx.graph(iri), iri);
+            checkVersion(previous, target.ifMatch());
+        }
+        if (root.isURI() && !root.equals(iri))
+            throw new Rejected(ProblemType.DOCUMENTSTRUCTUUR,
+                    "Het document heeft id " + root.getURI() + ", maar hoort bij " + iri.getURI() + ".",
+                    "The document has id " + root.getURI() + " but belongs to " + iri.getURI() + ".");
+        if (previous != null)
+            type.authorizeWrite(client, tx.graph(iri), iri);
+        return store(tx, client, type, checked.document(), root, iri, localId, previous, writes.now());
     }
 
     /**

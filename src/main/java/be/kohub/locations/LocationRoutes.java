@@ -2,7 +2,10 @@ package be.kohub.locations;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +32,7 @@ import be.kohub.ingest.DocumentMeta;
 import be.kohub.ingest.DocumentReader;
 import be.kohub.ingest.DocumentReader.Format;
 import be.kohub.ingest.IngestPipeline;
+import be.kohub.ingest.IngestPipeline.Checked;
 import be.kohub.ingest.IngestPipeline.Target;
 import be.kohub.ingest.IngestResult;
 import be.kohub.store.Queries;
@@ -165,16 +169,19 @@ public final class LocationRoutes {
 
     /**
      * Each document of a batch is stored or refused on its own; the answer lists one result per
-     * document, in the order sent. The documents are validated side by side and all their writes
-     * handed to the write queue at once, so that it commits many of them together.
+     * document, in the order sent. The documents are checked (validated) side by side, then all
+     * their writes are handed to the write queue one right after the other, so that it commits
+     * them together rather than as each check happens to finish.
      */
     private void postBatch(Context ctx, byte[] body, Format format) {
         var client = Authenticator.client(ctx);
         List<DocumentReader.Item> items = reader.readBatch(body, format);
-        List<java.util.concurrent.CompletableFuture<ObjectNode>> outcomes = items.stream()
-                .map(item -> java.util.concurrent.CompletableFuture.supplyAsync(() -> submit(ctx, client, item), BATCH_WORKERS)
-                        .thenCompose(f -> f))
+        List<CompletableFuture<Checked>> checks = items.stream()
+                .map(item -> CompletableFuture.supplyAsync(() -> check(client, item), BATCH_WORKERS))
                 .toList();
+        List<CompletableFuture<ObjectNode>> outcomes = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++)
+            outcomes.add(submit(ctx, items.get(i), checks.get(i)));
         ArrayNode results = JSON.createArrayNode();
         int stored = 0;
         for (var outcome : outcomes) {
@@ -190,28 +197,36 @@ public final class LocationRoutes {
         ctx.status(200).contentType("application/json").result(answer.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Validates one document of a batch and hands its write to the queue; the outcome once it committed or was refused. */
-    private java.util.concurrent.CompletableFuture<ObjectNode> submit(Context ctx, be.kohub.access.Client client, DocumentReader.Item item) {
+    private Checked check(be.kohub.access.Client client, DocumentReader.Item item) {
+        if (item.error() != null)
+            throw item.error();
+        return pipeline.check(client, handler, item.graph(), null);
+    }
+
+    /** Waits for one document's check and hands its write to the queue; the outcome once it committed or was refused. */
+    private CompletableFuture<ObjectNode> submit(Context ctx, DocumentReader.Item item, CompletableFuture<Checked> check) {
         ObjectNode entry = JSON.createObjectNode();
         entry.put("index", item.index());
+        Checked checked;
         try {
-            if (item.error() != null)
-                throw item.error();
-            return pipeline.ingestAsync(client, handler, item.graph(), null).handle((result, failure) -> {
-                if (failure == null) {
-                    entry.put("status", result.created() ? 201 : 200);
-                    entry.put("id", result.iri().getURI());
-                    entry.put("etag", result.etag());
-                    return entry;
-                }
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
-                if (cause instanceof Rejected e)
-                    return refused(ctx, entry, e);
-                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-            });
-        } catch (Rejected e) {
-            return java.util.concurrent.CompletableFuture.completedFuture(refused(ctx, entry, e));
+            checked = check.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Rejected rejected)
+                return CompletableFuture.completedFuture(refused(ctx, entry, rejected));
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        return pipeline.submit(checked).handle((result, failure) -> {
+            if (failure == null) {
+                entry.put("status", result.created() ? 201 : 200);
+                entry.put("id", result.iri().getURI());
+                entry.put("etag", result.etag());
+                return entry;
+            }
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof Rejected e)
+                return refused(ctx, entry, e);
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        });
     }
 
     private static ObjectNode refused(Context ctx, ObjectNode entry, Rejected e) {
