@@ -391,7 +391,7 @@ public final class Hub implements AutoCloseable {
         private InputLimits limits = InputLimits.DEFAULT;
         private Duration sparqlTimeout = Duration.ofSeconds(10);
         private int sparqlResultLimit = 10_000;
-        private int writeBatch = 32;
+        private int writeBatch = 256;
         private byte[] identityKey;
         private int birthWindowDays = 120;
         private int startToleranceDays = 30;

@@ -84,7 +84,7 @@ public final class FeedWriter implements CommitHook {
         Map<Feed, PageBook> pages = new EnumMap<>(Feed.class);
         QuadDataAcc data = new QuadDataAcc();
         for (LoggedEvent event : changes.events()) {
-            Optional<Feed> feed = DocumentMeta.find(tx, event.document()).flatMap(m -> Feed.carrying(m.type()));
+            Optional<Feed> feed = typeOf(tx, event).flatMap(Feed::carrying);
             if (feed.isEmpty())
                 continue;
             PageBook book = pages.computeIfAbsent(feed.get(), f -> PageBook.read(tx, f, pageSize));
@@ -93,6 +93,11 @@ public final class FeedWriter implements CommitHook {
         if (!pages.isEmpty())
             tx.update(flush(pages.values(), data));
         return () -> {};
+    }
+
+    /** The type of the event's document: the event names it (older events did not: then the bookkeeping says). */
+    private static Optional<String> typeOf(ReadTx tx, LoggedEvent event) {
+        return event.type() != null ? Optional.of(event.type()) : DocumentMeta.find(tx, event.document()).map(DocumentMeta::type);
     }
 
     /** Empties the feed and fills it again with the current version of each of its documents. */
@@ -104,7 +109,7 @@ public final class FeedWriter implements CommitHook {
         QuadDataAcc data = new QuadDataAcc();
         int members = 0;
         for (Binding row : tx.select(Queries.bind("feeds/latest-events.rq", Map.of("type", NodeFactory.createLiteralString(feed.documentType))))) {
-            LoggedEvent event = new LoggedEvent(row.get(Var.alloc("event")), row.get(Var.alloc("doc")),
+            LoggedEvent event = new LoggedEvent(row.get(Var.alloc("event")), row.get(Var.alloc("doc")), feed.documentType,
                     Long.parseLong(row.get(Var.alloc("version")).getLiteralLexicalForm()),
                     row.get(Var.alloc("operation")).getLiteralLexicalForm(),
                     Instant.parse(row.get(Var.alloc("time")).getLiteralLexicalForm()), row.get(Var.alloc("agent")), null);

@@ -1,8 +1,11 @@
 package be.kohub.feeds;
 
+import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.jena.atlas.io.AWriter;
+import org.apache.jena.atlas.io.IO;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
@@ -24,10 +27,17 @@ final class MemberText {
     static String write(Graph graph, Node member) {
         String scope = "m" + Integer.toHexString(member.getURI().hashCode()) + Long.toHexString(member.getURI().length());
         Map<Node, String> labels = new HashMap<>();
-        StringBuilder text = new StringBuilder();
-        graph.find().forEachRemaining(t -> text.append(format(t.getSubject(), labels, scope)).append(' ')
-                .append(format(t.getPredicate(), labels, scope)).append(' ')
-                .append(format(t.getObject(), labels, scope)).append(" .\n"));
+        StringWriter text = new StringWriter();
+        AWriter out = IO.wrap(text);
+        graph.find().forEachRemaining(t -> {
+            format(out, t.getSubject(), labels, scope);
+            out.print(' ');
+            format(out, t.getPredicate(), labels, scope);
+            out.print(' ');
+            format(out, t.getObject(), labels, scope);
+            out.print(" .\n");
+        });
+        out.flush();
         return text.toString();
     }
 
@@ -35,12 +45,12 @@ final class MemberText {
         RDFParser.fromString(text).lang(Lang.NTRIPLES).labelToNode(LabelToNode.createUseLabelAsGiven()).parse(into);
     }
 
-    private static String format(Node node, Map<Node, String> labels, String scope) {
-        if (node.isBlank())
-            return "_:" + labels.computeIfAbsent(node, n -> scope + "b" + labels.size());
-        org.apache.jena.atlas.io.IndentedLineBuffer out = new org.apache.jena.atlas.io.IndentedLineBuffer();
-        NT.format(out, node);
-        return out.asString();
+    private static void format(AWriter out, Node node, Map<Node, String> labels, String scope) {
+        if (node.isBlank()) {
+            out.print("_:");
+            out.print(labels.computeIfAbsent(node, n -> scope + "b" + labels.size()));
+        } else
+            NT.format(out, node);
     }
 
 }

@@ -36,7 +36,7 @@ import be.kohub.vocab.OSLO;
  *                         [; a kohub:Document ; kohub:documenttype "locatie" ; dct:created now ;
  *                            kohub:bronsysteem &lt;system&gt; ; kohub:lokaleId "…"]   # when new
  *                         [; kohub:ingetrokken now] }                                # when withdrawn
- *   GRAPH kohub:gebeurtenissen { &lt;urn:uuid:…&gt; a kohub:Gebeurtenis ; dct:subject &lt;iri&gt; ;
+ *   GRAPH kohub:gebeurtenissen { &lt;urn:uuid:…&gt; a kohub:Gebeurtenis ; dct:subject &lt;iri&gt; ; kohub:documenttype "…" ;
  *                         kohub:versie n ; kohub:bewerking "…" ; prov:atTime now ;
  *                         prov:wasAssociatedWith &lt;system&gt; }
  * }
@@ -78,6 +78,7 @@ public final class DocumentWrites {
         Node log = KO.EVENTS_GRAPH;
         writes.add(log, event, RDF.type.asNode(), KO.Gebeurtenis);
         writes.add(log, event, DCTerms.subject.asNode(), iri);
+        writes.add(log, event, KO.documenttype, NodeFactory.createLiteralString(type));
         writes.add(log, event, KO.versie, integer(writes.version));
         writes.add(log, event, KO.bewerking, NodeFactory.createLiteralString(operation.label));
         writes.add(log, event, OSLO.PROV_AT_TIME, time);

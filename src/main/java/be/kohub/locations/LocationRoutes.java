@@ -179,6 +179,8 @@ public final class LocationRoutes {
         List<CompletableFuture<Checked>> checks = items.stream()
                 .map(item -> CompletableFuture.supplyAsync(() -> check(client, item), BATCH_WORKERS))
                 .toList();
+        // every check first: handing the writes over as each check happens to end would split them over several commits
+        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
         List<CompletableFuture<ObjectNode>> outcomes = new ArrayList<>();
         for (int i = 0; i < items.size(); i++)
             outcomes.add(submit(ctx, items.get(i), checks.get(i)));
@@ -203,7 +205,7 @@ public final class LocationRoutes {
         return pipeline.check(client, handler, item.graph(), null);
     }
 
-    /** Waits for one document's check and hands its write to the queue; the outcome once it committed or was refused. */
+    /** Hands one checked document's write to the queue; the outcome once it committed or was refused. */
     private CompletableFuture<ObjectNode> submit(Context ctx, DocumentReader.Item item, CompletableFuture<Checked> check) {
         ObjectNode entry = JSON.createObjectNode();
         entry.put("index", item.index());

@@ -39,8 +39,9 @@ final class VersionedDocuments implements WriteTx {
     private static LoggedEvent event(Node iri, Map<Node, Node> p, Graph content) {
         Node version = p.get(KO.versie);
         Node operation = p.get(KO.bewerking);
+        Node type = p.get(KO.documenttype);
         Node time = p.get(OSLO.PROV_AT_TIME);
-        return new LoggedEvent(iri, p.get(DCTerms.subject.asNode()),
+        return new LoggedEvent(iri, p.get(DCTerms.subject.asNode()), type == null ? null : type.getLiteralLexicalForm(),
                 version == null ? 0 : Long.parseLong(version.getLiteralLexicalForm()),
                 operation == null ? "" : operation.getLiteralLexicalForm(),
                 time == null ? null : Instant.parse(time.getLiteralLexicalForm()),

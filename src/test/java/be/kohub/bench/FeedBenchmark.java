@@ -144,6 +144,7 @@ public final class FeedBenchmark {
                 n, batches.size(), perBatch, meanBytes, meanBatchBytes / 1024, warmup, clientCounts);
 
         List<Run> hubRuns = new ArrayList<>();
+        List<WriterLoad> writerLoads = new ArrayList<>();
         List<Run> rawRuns = new ArrayList<>();
         Run rawFeed;
         Visibility visibility;
@@ -180,8 +181,14 @@ public final class FeedBenchmark {
                     }
                     dir = Files.createTempDirectory("kohub-bench-feed");
                     hub = startHub(root, dir);
+                    WriterLoad load0 = WriterLoad.scrape(http, hub.base(), key);
                     Run run = postBatches(http, URI.create(hub.base() + "/locaties"), key, batches, clientCounts.get(i), "hub", meter);
+                    WriterLoad load = WriterLoad.scrape(http, hub.base(), key).since(load0);
+                    log("writer: %d write transactions (%.1f sheets each), busy %.0f %% of the run, %.2f ms per sheet of which commit %.2f ms",
+                            load.writes(), (double) run.documents() / load.writes(), 100 * load.busy(run.nanos()),
+                            load.writeMsPer(run.documents()), load.commitMsPer(run.documents()));
                     hubRuns.add(run);
+                    writerLoads.add(load);
                     long stored = storedLocations(hub);
                     if (stored != n)
                         throw new IllegalStateException("the hub holds " + stored + " locations, expected " + n);
@@ -212,7 +219,7 @@ public final class FeedBenchmark {
             breakdown = breakdown(root, warmBatches, batches.subList(0, Math.min(batches.size(), 10)));
         }
 
-        String section = section(started, n, perBatch, warmup, changes, meanBytes, meanBatchBytes, meanTriples, hubRuns, rawRuns, rawFeed,
+        String section = section(started, n, perBatch, warmup, changes, meanBytes, meanBatchBytes, meanTriples, hubRuns, writerLoads, rawRuns, rawFeed,
                 visibility, harvests, breakdown, command(n, perBatch, warmup, changes));
         BenchmarkFile.writeSection(output, SECTION, section);
         System.out.println();
@@ -682,7 +689,7 @@ public final class FeedBenchmark {
     // ---------------------------------------------------------------- report
 
     private static String section(ZonedDateTime date, int n, int perBatch, int warmup, int changes, double meanBytes, double meanBatchBytes,
-                                  double meanTriples, List<Run> hubRuns, List<Run> rawRuns, Run rawFeed, Visibility v, List<Harvest> harvests,
+                                  double meanTriples, List<Run> hubRuns, List<WriterLoad> writerLoads, List<Run> rawRuns, Run rawFeed, Visibility v, List<Harvest> harvests,
                                   Breakdown parts, String command) {
         StringBuilder out = new StringBuilder();
         out.append(SECTION).append("\n\n");
@@ -727,6 +734,26 @@ public final class FeedBenchmark {
                             + "triples is %.1f ms per batch (p50), and %.1f ms with the feed's extra quads.%n%n",
                     parts.batches(), perBatch, parts.parseMs(), perBatch, parts.shaclMs(), 2 * Runtime.getRuntime().availableProcessors(),
                     parts.ingestMs(), parts.ingestSequentialMs(), one.percentileMs(50), baseline.percentileMs(50), rawFeed.percentileMs(50)));
+            int cores = Runtime.getRuntime().availableProcessors();
+            double rawMs = baseline.nanos() / 1e6 / baseline.documents();
+            double cpuMs = (parts.parseMs() + parts.shaclMs()) / perBatch + rawMs;
+            out.append(String.format(Locale.ROOT, "What the machine allows at best: reading (%.2f ms) and validating (%.2f ms) a sheet take "
+                            + "%.2f ms of one core, and the raw TDB2 write of its triples, which only one writer can do at a time, %.2f ms "
+                            + "(the baseline's wall time per sheet). Spread perfectly over %d cores, with nothing else stored (no bookkeeping, "
+                            + "event or feed member) and nothing for HTTP, that is at most **%,.0f members/s**, and the writer alone at most %,.0f/s.%n%n",
+                    parts.parseMs() / perBatch, parts.shaclMs() / perBatch, (parts.parseMs() + parts.shaclMs()) / perBatch, rawMs,
+                    cores, Math.min(cores * 1000 / cpuMs, 1000 / rawMs), 1000 / rawMs));
+            List<String> writer = new ArrayList<>();
+            for (int i = 0; i < hubRuns.size(); i++) {
+                Run r = hubRuns.get(i);
+                WriterLoad w = writerLoads.get(i);
+                writer.add(String.format(Locale.ROOT, "with %d client thread%s %,d write transactions (%.1f sheets each), inside one %.0f %% of the run, "
+                                + "%.2f ms per sheet of which %.2f ms commit", r.clients(), r.clients() == 1 ? "" : "s", w.writes(),
+                        (double) r.documents() / w.writes(), 100 * w.busy(r.nanos()), w.writeMsPer(r.documents()), w.commitMsPer(r.documents())));
+            }
+            out.append("The hub's one writer during the HTTP runs (from the hub's own `/metrics`, `kohub_store_transaction_seconds` and "
+                    + "`kohub_store_commit_seconds`): ").append(String.join("; ", writer)).append(String.format(Locale.ROOT,
+                    "; against %.2f ms per sheet for the raw write.%n%n", rawMs));
             out.append("Sampled stacks (every 5 ms) while those batches were ingested, as shares of each thread's wall time: ");
             List<String> groups = new ArrayList<>();
             parts.profile().forEach((group, shares) -> groups.add((group.equals("writer") ? "the one writer thread (`kohub-writer`, which runs "
