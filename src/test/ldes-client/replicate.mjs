@@ -25,5 +25,6 @@ for (;;) {
     nquads,
   }));
 }
-console.log(JSON.stringify({ done: true, polls }));
-process.exit(0);
+// Exit only once everything written has reached the pipe: process.exit() drops writes still pending
+// on a piped stdout, which cut the last members and the "done" line off a large harvest.
+process.stdout.write(JSON.stringify({ done: true, polls }) + "\n", () => process.exit(0));
