@@ -1,6 +1,7 @@
 package be.kohub.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Closing the embedded store while a background read is still running. */
 @Tag("embedded-only")
@@ -21,6 +23,7 @@ class Tdb2StoreTest {
             NodeFactory.createURI("urn:p"), NodeFactory.createLiteralString("o"));
 
     @Test
+    @Timeout(120) // a hang guard for the wait on the closing thread, not a speed check
     void closeWaitsForARunningReadAndTheDirectoryOpensAgain() throws Exception {
         Path dir = Files.createTempDirectory("kohub-close");
         Tdb2Store store = Tdb2Store.at(dir);
@@ -37,10 +40,22 @@ class Tdb2StoreTest {
         }));
         assertTrue(reading.await(60, TimeUnit.SECONDS), "hang guard: the read never started");
 
-        CompletableFuture<Void> close = CompletableFuture.runAsync(store::close);
-        Thread.sleep(100); // let close meet the open read transaction
+        CompletableFuture<Void> close = new CompletableFuture<>();
+        Thread closer = new Thread(() -> {
+            try {
+                store.close();
+                close.complete(null);
+            } catch (RuntimeException e) {
+                close.completeExceptionally(e);
+            }
+        }, "closer");
+        closer.start();
+        // close met the open read and waits for it to end (it only pauses then), or it already failed
+        while (closer.getState() != Thread.State.TIMED_WAITING && !close.isDone())
+            Thread.onSpinWait();
+        assertFalse(close.isDone(), "close must wait for the running read, not end or fail while it runs");
         release.countDown();
-        close.get(60, TimeUnit.SECONDS); // hang guard; a close that throws fails here
+        close.get(60, TimeUnit.SECONDS); // hang guard
         assertTrue(read.get(60, TimeUnit.SECONDS), "the read that was running when close began saw the data");
 
         Tdb2Store again = Tdb2Store.at(dir);
