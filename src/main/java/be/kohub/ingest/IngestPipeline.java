@@ -119,8 +119,27 @@ public final class IngestPipeline {
         return submit(check(client, type, document, target));
     }
 
-    /** A document that passed every check that needs no store: validated, with its root and the caller's identifier. */
-    public record Checked(Client client, DocumentType type, Graph document, Target target, Node root, LocalId localId) {}
+    /**
+     * A document that passed every check that needs no store: validated, with its root and the
+     * caller's identifier. Only {@link #check} makes one, so nothing unvalidated reaches {@link #submit}.
+     */
+    public static final class Checked {
+        private final Client client;
+        private final DocumentType type;
+        private final Graph document;
+        private final Target target;
+        private final Node root;
+        private final LocalId localId;
+
+        private Checked(Client client, DocumentType type, Graph document, Target target, Node root, LocalId localId) {
+            this.client = client;
+            this.type = type;
+            this.document = document;
+            this.target = target;
+            this.root = root;
+            this.localId = localId;
+        }
+    }
 
     /**
      * The checks before the write: the root, SHACL validation, the caller's identifier and its
@@ -150,7 +169,7 @@ public final class IngestPipeline {
      * the other are committed together.
      */
     public CompletableFuture<IngestResult> submit(Checked checked) {
-        String type = checked.type().name();
+        String type = checked.type.name();
         return writes.submit(tx -> writeIn(tx, checked)).whenComplete((result, failure) -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause == null)
@@ -162,11 +181,11 @@ public final class IngestPipeline {
 
     /** Identity (inside the transaction, so that two retries cannot both create), the version check, then the one write. */
     private IngestResult writeIn(WriteTx tx, Checked checked) {
-        Client client = checked.client();
-        DocumentType type = checked.type();
-        Target target = checked.target();
-        Node root = checked.root();
-        LocalId localId = checked.localId();
+        Client client = checked.client;
+        DocumentType type = checked.type;
+        Target target = checked.target;
+        Node root = checked.root;
+        LocalId localId = checked.localId;
         Optional<Node> mapped = tx.select(Queries.bind("ingest/find-by-local-id.rq", Map.of(
                         "source", localId.source(),
                         "localId", NodeFactory.createLiteralString(localId.notation()),
@@ -194,7 +213,7 @@ public final class IngestPipeline {
                     "The document has id " + root.getURI() + " but belongs to " + iri.getURI() + ".");
         if (previous != null)
             type.authorizeWrite(client, tx.graph(iri), iri);
-        return store(tx, client, type, checked.document(), root, iri, localId, previous, writes.now());
+        return store(tx, client, type, checked.document, root, iri, localId, previous, writes.now());
     }
 
     /**
